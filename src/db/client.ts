@@ -1,0 +1,143 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import pg from 'pg'
+import { from as copyFromStream } from 'pg-copy-streams'
+import { acquireDataDirLock } from './lock'
+import * as schema from './schema/index'
+
+export type Schema = typeof schema
+export type Db = PgDatabase<PgQueryResultHKT, Schema>
+export type DatabaseKind = 'pglite' | 'postgres'
+
+/** Raw SQL for the few places Drizzle does not cover: bulk COPY and set-based merges (the importer). */
+export type SqlClient = {
+  query<T = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<{ rows: T[]; rowCount: number }>
+  /** COPY csv text (no header) into table(columns). */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>
+}
+
+export type Database = {
+  kind: DatabaseKind
+  db: Db
+  sql: SqlClient
+  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+export type DatabaseOptions = {
+  /** postgres://… for a PostgreSQL server; otherwise PGlite in dataDir ('memory://' for tests). */
+  databaseUrl?: string
+  dataDir: string
+  /** Who holds the PGlite folder: shown to a second process that tries to open it. */
+  owner: string
+}
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
+
+function copySql(table: string, columns: readonly string[]): string {
+  return `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`
+}
+
+async function openPglite(opts: DatabaseOptions): Promise<Database> {
+  const inMemory = opts.dataDir.startsWith('memory://')
+  const release = inMemory ? () => {} : acquireDataDirLock(opts.dataDir, opts.owner)
+  try {
+    if (!inMemory) mkdirSync(opts.dataDir, { recursive: true })
+    const client = new PGlite(inMemory ? undefined : `${opts.dataDir}/pgdata`, {
+      relaxedDurability: inMemory,
+    })
+    await client.waitReady
+    const db = drizzlePglite(client, { schema }) as unknown as Db
+    await migratePglite(db as never, { migrationsFolder })
+    const wrap = (q: Pick<PGlite, 'query'>): SqlClient => ({
+      async query<T>(text: string, params?: unknown[]) {
+        const r = await q.query<T>(text, params as unknown[])
+        return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length }
+      },
+      async copyCsv(table, columns, csv) {
+        await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+          blob: new Blob([csv]),
+        })
+      },
+    })
+    return {
+      kind: 'pglite',
+      db,
+      sql: wrap(client),
+      transaction: (fn) => client.transaction((tx) => fn(wrap(tx))),
+      async close() {
+        await client.close()
+        release()
+      },
+    }
+  } catch (err) {
+    release()
+    throw err
+  }
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  const db = drizzlePg(pool, { schema }) as unknown as Db
+  const lockClient = await pool.connect()
+  try {
+    // Several app instances may start at once: one migrates, the others wait.
+    await lockClient.query('SELECT pg_advisory_lock(727274)')
+    await migratePg(db as never, { migrationsFolder })
+  } finally {
+    await lockClient.query('SELECT pg_advisory_unlock(727274)').catch(() => {})
+    lockClient.release()
+  }
+  const wrap = (c: pg.Pool | pg.PoolClient): SqlClient => ({
+    async query<T>(text: string, params?: unknown[]) {
+      const r = await c.query(text, params as unknown[])
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 }
+    },
+    async copyCsv(table, columns, csv) {
+      const conn = 'release' in c ? c : await c.connect()
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const stream = conn.query(copyFromStream(copySql(table, columns)))
+          stream.on('finish', resolve)
+          stream.on('error', reject)
+          stream.end(csv)
+        })
+      } finally {
+        if (conn !== c) (conn as pg.PoolClient).release()
+      }
+    },
+  })
+  return {
+    kind: 'postgres',
+    db,
+    sql: wrap(pool),
+    async transaction(fn) {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const result = await fn(wrap(client))
+        await client.query('COMMIT')
+        return result
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw err
+      } finally {
+        client.release()
+      }
+    },
+    close: () => pool.end(),
+  }
+}
+
+export function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts)
+}

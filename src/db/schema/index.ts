@@ -1,0 +1,5 @@
+export * from './customers'
+export * from './imports'
+export * from './partners'
+export * from './regions'
+export * from './users'

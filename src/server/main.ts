@@ -1,0 +1,38 @@
+import { openDatabase } from '#db/client'
+import { buildApp } from './app'
+import { loadEnv } from './env'
+import { ensureReferenceData } from './modules/reference/service'
+import { DEMO_PASSWORD, seedDemoIfEmpty } from './seed/demo'
+
+const env = loadEnv()
+const database = await openDatabase({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: env.TRELLIS_DATA_DIR,
+  owner: `the Trellis server on port ${env.PORT}`,
+}).catch((err: Error) => {
+  console.error(`\n  ✖ ${err.message}\n`)
+  process.exit(1)
+})
+await ensureReferenceData(database)
+const seeded = env.TRELLIS_DEMO ? await seedDemoIfEmpty(database) : null
+
+const app = await buildApp({ env, database })
+const shutdown = async () => {
+  await app.close()
+  await database.close()
+  process.exit(0)
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)
+
+await app.listen({ port: env.PORT, host: env.HOST })
+const url = `http://localhost:${(app.server.address() as { port: number }).port}`
+const where = database.kind === 'pglite' ? `PGlite in ${env.TRELLIS_DATA_DIR}` : 'PostgreSQL (DATABASE_URL)'
+const lines = [``, `  Trellis is running at ${url}`, `  Database: ${where}`, `  API docs: ${url}/api/docs`]
+if (seeded) {
+  lines.push(``, `  Demo data loaded. Sign in with any of these (password: ${DEMO_PASSWORD}):`)
+  for (const u of seeded.logins) lines.push(`    ${u.role.padEnd(7)} ${u.email}`)
+} else if (await app.ctx.auth.setupNeeded()) {
+  lines.push(``, `  No users yet: open ${url}/setup to create the first admin.`)
+}
+console.log(`${lines.join('\n')}\n`)

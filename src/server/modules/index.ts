@@ -1,0 +1,17 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { authRoutes } from './auth/routes'
+import { healthRoutes } from './health/routes'
+import { partnersRoutes } from './partners/routes'
+import { referenceRoutes } from './reference/routes'
+import { stakeholdersRoutes } from './stakeholders/routes'
+import { usersRoutes } from './users/routes'
+
+/** Every API module, mounted under /api. A new module adds one line here. */
+export const apiModules: FastifyPluginAsyncZod[] = [
+  healthRoutes,
+  authRoutes,
+  usersRoutes,
+  referenceRoutes,
+  partnersRoutes,
+  stakeholdersRoutes,
+]

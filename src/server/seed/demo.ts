@@ -1,0 +1,182 @@
+import { count, sql } from 'drizzle-orm'
+import type { Database } from '#db/client'
+import {
+  customers,
+  engagements,
+  partnerEndorsements,
+  partnerSmes,
+  partners,
+  regions,
+  stakeholders,
+  usageSnapshots,
+  users,
+} from '#db/schema/index'
+import { hashPassword } from '#server/modules/auth/password'
+import type { Role } from '#shared/domain/roles'
+import { generatePortfolio, personName } from './generator'
+import { createRandom } from './random'
+
+export const DEMO_PASSWORD = 'trellis-demo'
+export const DEMO_REGIONS = ['EMEA West', 'EMEA Central'] as const
+
+type DemoLogin = { role: Role; email: string; name: string; region: number | null }
+export const demoLogins: DemoLogin[] = [
+  { role: 'admin', email: 'admin@trellis.example', name: 'Alex Admin', region: null },
+  { role: 'lead', email: 'lead@trellis.example', name: 'Lena Lead', region: 0 },
+  { role: 'fpm', email: 'fpm@trellis.example', name: 'Farah Manager', region: 0 },
+  { role: 'fpm', email: 'fpm2@trellis.example', name: 'Felix Manager', region: 0 },
+  { role: 'fpm', email: 'fpm3@trellis.example', name: 'Fiona Manager', region: 1 },
+  { role: 'sme', email: 'sme@trellis.example', name: 'Sam Expert', region: 0 },
+  { role: 'viewer', email: 'viewer@trellis.example', name: 'Vic Viewer', region: null },
+]
+
+async function chunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size))
+}
+
+/** Loads the demo region when the database has no users. Deterministic: same data every time. */
+export async function seedDemoIfEmpty(database: Database, today = new Date()) {
+  const [{ n }] = await database.db.select({ n: count() }).from(users)
+  if (n > 0) return null
+  const { db } = database
+  const r = createRandom(42)
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const data = generatePortfolio(
+    42,
+    { partners: 24, customersPerPartner: [6, 14], months: 13 },
+    DEMO_REGIONS.length,
+    2,
+    today,
+  )
+
+  return db.transaction(async (tx) => {
+    const regionRows = await tx
+      .insert(regions)
+      .values(DEMO_REGIONS.map((name) => ({ name })))
+      .returning({ id: regions.id })
+    const userRows = await tx
+      .insert(users)
+      .values(
+        demoLogins.map((u) => ({
+          email: u.email,
+          displayName: u.name,
+          role: u.role,
+          passwordHash,
+          regionId: u.region === null ? null : regionRows[u.region].id,
+        })),
+      )
+      .returning({ id: users.id, role: users.role, regionId: users.regionId })
+    const fpmsByRegion = regionRows.map((reg) =>
+      userRows.filter((u) => u.role === 'fpm' && u.regionId === reg.id),
+    )
+    const sme = userRows.find((u) => u.role === 'sme')!
+
+    const partnerRows = await tx
+      .insert(partners)
+      .values(
+        data.partners.map((p) => {
+          const fpms = fpmsByRegion[p.regionIndex]
+          return {
+            programId: p.programId,
+            name: p.name,
+            status: p.status,
+            program: 'frp',
+            hqCountry: p.country,
+            regionId: regionRows[p.regionIndex].id,
+            fpmUserId: fpms[p.fpmIndex % fpms.length].id,
+            referralReady: p.referralReady,
+            joinedOn: p.joinedOn,
+            website: `https://${p.name.toLowerCase().replace(/[^a-z]+/g, '')}.example`,
+          }
+        }),
+      )
+      .returning({ id: partners.id })
+    await tx
+      .insert(partnerEndorsements)
+      .values(
+        data.partners.flatMap((p, i) =>
+          p.endorsed.map((workloadCode) => ({ partnerId: partnerRows[i].id, workloadCode })),
+        ),
+      )
+    await tx
+      .insert(partnerSmes)
+      .values(partnerRows.slice(0, 4).map((p) => ({ partnerId: p.id, userId: sme.id })))
+
+    const people = partnerRows.flatMap((p, i) => {
+      const roles = [
+        ['partner', 'sponsor'],
+        ['partner', 'delivery_lead'],
+        ['partner', 'program_admin'],
+        ['microsoft', 'atu'],
+        ['microsoft', 'csu'],
+      ].filter((_, k) => k === 2 || r.chance(i % 5 === 0 ? 0.3 : 0.85))
+      return roles.map(([side, role]) => {
+        const name = personName(r)
+        const domain =
+          side === 'microsoft'
+            ? 'microsoft.example'
+            : `${data.partners[i].name.toLowerCase().replace(/[^a-z]+/g, '')}.example`
+        return {
+          partnerId: p.id,
+          side,
+          role,
+          name,
+          email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain}`,
+        }
+      })
+    })
+    await tx.insert(stakeholders).values(people)
+
+    const customerRows: { id: number }[] = []
+    await chunked(data.customers, 500, async (chunk) => {
+      customerRows.push(
+        ...(await tx
+          .insert(customers)
+          .values(
+            chunk.map((c) => ({
+              tpid: c.tpid,
+              name: c.name,
+              country: c.country,
+              seats: c.seats,
+              primaryPartnerId: partnerRows[c.partnerIndex].id,
+            })),
+          )
+          .returning({ id: customers.id })),
+      )
+    })
+    await chunked(data.engagements, 1000, (chunk) =>
+      tx.insert(engagements).values(
+        chunk.map((e) => ({
+          partnerId: partnerRows[e.partnerIndex].id,
+          customerId: customerRows[e.customerIndex].id,
+          workloadCode: e.workload,
+          intentStatus: e.intentStatus,
+          phase: e.phase,
+          claimed: e.claimed,
+        })),
+      ),
+    )
+    await chunked(data.snapshots, 2000, (chunk) =>
+      tx.insert(usageSnapshots).values(
+        chunk.map((s) => ({
+          customerId: customerRows[s.customerIndex].id,
+          workloadCode: s.workload,
+          asOf: s.asOf,
+          licensedUsers: s.licensed,
+          activeUsers: s.active,
+          source: 'portfolio',
+        })),
+      ),
+    )
+    await tx.execute(sql`analyze`)
+    return {
+      logins: demoLogins,
+      counts: {
+        partners: partnerRows.length,
+        customers: customerRows.length,
+        engagements: data.engagements.length,
+        snapshots: data.snapshots.length,
+      },
+    }
+  })
+}
