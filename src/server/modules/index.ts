@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { authRoutes } from './auth/routes'
+import { customersRoutes } from './customers/routes'
 import { healthRoutes } from './health/routes'
 import { partnersRoutes } from './partners/routes'
 import { referenceRoutes } from './reference/routes'
@@ -14,4 +15,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   referenceRoutes,
   partnersRoutes,
   stakeholdersRoutes,
+  customersRoutes,
 ]

@@ -1,0 +1,273 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAccessTestApp } from '#test/helpers/app'
+import type { AccessFixture } from '#test/helpers/fixtures'
+
+/**
+ * Every role on every route: the expected status of each call, role by role. A record outside the
+ * caller's scope answers 404 exactly like a missing one; a visible record the role may not change, 403.
+ */
+type Key = 'admin' | 'leadA' | 'leadB' | 'fpmA1' | 'fpmA2' | 'fpmB1' | 'smeA' | 'viewer' | 'viewerB'
+const keys: Key[] = ['admin', 'leadA', 'leadB', 'fpmA1', 'fpmA2', 'fpmB1', 'smeA', 'viewer', 'viewerB']
+type Expect = Record<Key, number>
+const row = (...s: number[]): Expect => Object.fromEntries(keys.map((k, i) => [k, s[i]])) as Expect
+
+type Call = {
+  method: 'GET' | 'POST' | 'PATCH'
+  url: (fx: AccessFixture) => string
+  body?: (fx: AccessFixture, k: Key, i: number) => unknown
+}
+//                                   admin leadA leadB fpmA1 fpmA2 fpmB1 smeA viewer viewerB
+const readA1 = row(200, 200, 404, 200, 404, 404, 200, 200, 404)
+const writeA1 = row(200, 200, 404, 200, 404, 404, 403, 403, 404)
+const createA1 = row(201, 201, 404, 201, 404, 404, 403, 403, 404)
+
+const matrix: [string, Call, Expect][] = [
+  ['GET partner', { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}` }, readA1],
+  [
+    'PATCH partner',
+    { method: 'PATCH', url: (fx) => `/api/partners/${fx.partnerA1.id}`, body: () => ({ notes: 'checked' }) },
+    writeA1,
+  ],
+  ['archive partner', { method: 'POST', url: (fx) => `/api/partners/${fx.partnerA1.id}/archive` }, writeA1],
+  ['restore partner', { method: 'POST', url: (fx) => `/api/partners/${fx.partnerA1.id}/restore` }, writeA1],
+  [
+    'list stakeholders',
+    { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/stakeholders` },
+    readA1,
+  ],
+  [
+    'add stakeholder',
+    {
+      method: 'POST',
+      url: (fx) => `/api/partners/${fx.partnerA1.id}/stakeholders`,
+      body: (_fx, k) => ({ side: 'partner', role: 'delivery_lead', name: `Lead via ${k}` }),
+    },
+    createA1,
+  ],
+  [
+    'PATCH stakeholder',
+    {
+      method: 'PATCH',
+      url: (fx) => `/api/stakeholders/${fx.stakeholderA1.id}`,
+      body: () => ({ phone: '+44 1' }),
+    },
+    writeA1,
+  ],
+  [
+    'archive stakeholder',
+    { method: 'POST', url: (fx) => `/api/stakeholders/${fx.stakeholderA1.id}/archive` },
+    writeA1,
+  ],
+  [
+    'restore stakeholder',
+    { method: 'POST', url: (fx) => `/api/stakeholders/${fx.stakeholderA1.id}/restore` },
+    writeA1,
+  ],
+  ['GET customer', { method: 'GET', url: (fx) => `/api/customers/${fx.customerA1.id}` }, readA1],
+  [
+    'PATCH customer',
+    {
+      method: 'PATCH',
+      url: (fx) => `/api/customers/${fx.customerA1.id}`,
+      body: () => ({ country: 'Ireland' }),
+    },
+    writeA1,
+  ],
+  [
+    'archive customer',
+    { method: 'POST', url: (fx) => `/api/customers/${fx.customerA1.id}/archive` },
+    writeA1,
+  ],
+  [
+    'restore customer',
+    { method: 'POST', url: (fx) => `/api/customers/${fx.customerA1.id}/restore` },
+    writeA1,
+  ],
+  [
+    'add engagement',
+    {
+      method: 'POST',
+      url: (fx) => `/api/customers/${fx.customerA1.id}/engagements`,
+      body: (fx, _k, i) => ({
+        partnerId: fx.partnerA1.id,
+        workloadCode: ['SPO', 'TEAMS', 'OD', 'OPP', 'INTUNE', 'AADP', 'YAM', 'MIP', 'VIVA'][i],
+      }),
+    },
+    createA1,
+  ],
+  [
+    'PATCH engagement',
+    {
+      method: 'PATCH',
+      url: (fx) => `/api/engagements/${fx.engagementA1.id}`,
+      body: () => ({ phase: 'adoption' }),
+    },
+    writeA1,
+  ],
+  [
+    'create partner',
+    {
+      method: 'POST',
+      url: () => '/api/partners',
+      body: (_fx, k) => ({ programId: `NEW-${k}`, name: `New by ${k}` }),
+    },
+    row(201, 201, 201, 201, 201, 201, 403, 403, 403),
+  ],
+  [
+    'create customer for partner A1',
+    {
+      method: 'POST',
+      url: () => '/api/customers',
+      body: (fx, k) => ({ tpid: `T-${k}`, name: `Customer by ${k}`, primaryPartnerId: fx.partnerA1.id }),
+    },
+    row(201, 201, 400, 201, 400, 400, 403, 403, 403),
+  ],
+  [
+    'list users',
+    { method: 'GET', url: () => '/api/users' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'create user',
+    {
+      method: 'POST',
+      url: () => '/api/users',
+      body: (_fx, k) => ({
+        email: `made-by-${k.toLowerCase()}@test.example`,
+        displayName: 'Made',
+        role: 'viewer',
+        password: 'long-enough-pass',
+      }),
+    },
+    row(201, 403, 403, 403, 403, 403, 403, 403, 403),
+  ],
+  [
+    'PATCH user',
+    {
+      method: 'PATCH',
+      url: (fx) => `/api/users/${fx.users.viewerB.id}`,
+      body: () => ({ displayName: 'Viewer B' }),
+    },
+    row(200, 403, 403, 403, 403, 403, 403, 403, 403),
+  ],
+  [
+    'list regions',
+    { method: 'GET', url: () => '/api/regions' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'list workloads',
+    { method: 'GET', url: () => '/api/workloads' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'list partners',
+    { method: 'GET', url: () => '/api/partners' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'list customers',
+    { method: 'GET', url: () => '/api/customers' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+]
+
+let t: Awaited<ReturnType<typeof createAccessTestApp>>
+const cookies = {} as Record<Key, string>
+beforeAll(async () => {
+  t = await createAccessTestApp()
+  for (const k of keys) cookies[k] = await t.cookieFor(`${k.toLowerCase()}@test.example`)
+})
+afterAll(() => t.close())
+
+describe('access matrix: every role on every route', () => {
+  for (const [name, call, expected] of matrix) {
+    it(name, async () => {
+      const got = {} as Record<Key, number>
+      for (const [i, k] of keys.entries()) {
+        const res = await t.app.inject({
+          method: call.method,
+          url: call.url(t.fx),
+          headers: { cookie: cookies[k] },
+          payload: call.body?.(t.fx, k, i) as object,
+        })
+        got[k] = res.statusCode
+        if (res.statusCode === 404) expect(res.json().error.code).toBe('NOT_FOUND')
+        if (res.statusCode === 403) expect(res.json().error.code).toBe('FORBIDDEN')
+      }
+      expect(got).toEqual(expected)
+    })
+  }
+
+  it('answers 401 on every route without a session', async () => {
+    for (const [, call] of matrix) {
+      const res = await t.app.inject({
+        method: call.method,
+        url: call.url(t.fx),
+        payload: call.body?.(t.fx, 'admin', 0) as object,
+      })
+      expect(res.statusCode, `${call.method} ${call.url(t.fx)}`).toBe(401)
+    }
+  })
+
+  it('answers 404 for a record you may not see exactly like a missing one', async () => {
+    const hidden = await t.app.inject({
+      method: 'GET',
+      url: `/api/partners/${t.fx.partnerB1.id}`,
+      headers: { cookie: cookies.fpmA1 },
+    })
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: '/api/partners/999999',
+      headers: { cookie: cookies.fpmA1 },
+    })
+    expect(hidden.statusCode).toBe(404)
+    expect(hidden.json()).toEqual(missing.json())
+  })
+})
+
+describe('lists show exactly the rows in scope', () => {
+  const visible: Record<Key, string[]> = {
+    admin: ['PA1', 'PA2', 'PB1'],
+    leadA: ['PA1', 'PA2'],
+    leadB: ['PB1'],
+    fpmA1: ['PA1'],
+    fpmA2: ['PA2'],
+    fpmB1: ['PB1'],
+    smeA: ['PA1'],
+    viewer: ['PA1', 'PA2', 'PB1'],
+    viewerB: ['PB1'],
+  }
+  for (const k of keys) {
+    it(`partners and customers for ${k}`, async () => {
+      const partners = await t.app.inject({
+        method: 'GET',
+        url: '/api/partners?pageSize=200&q=P',
+        headers: { cookie: cookies[k] },
+      })
+      const fixtureIds = partners
+        .json()
+        .items.map((p: { programId: string }) => p.programId)
+        .filter((id: string) => /^P[AB]\d$/.test(id))
+      expect(fixtureIds.sort()).toEqual(visible[k])
+      const customers = await t.app.inject({
+        method: 'GET',
+        url: '/api/customers?pageSize=200',
+        headers: { cookie: cookies[k] },
+      })
+      const tpids = customers
+        .json()
+        .items.map((c: { tpid: string }) => c.tpid)
+        .filter((id: string) => /^[12]00\d$/.test(id))
+      const expectedTpids = visible[k].map((p) => ({ PA1: '1001', PA2: '1002', PB1: '2001' })[p])
+      expect(tpids.sort()).toEqual(expectedTpids.sort())
+    })
+  }
+
+  it('a lead sees only the users of their region', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: cookies.leadB } })
+    const emails = res.json().items.map((u: { email: string }) => u.email)
+    expect(emails).toContain('fpmb1@test.example')
+    expect(emails).not.toContain('fpma1@test.example')
+  })
+})
