@@ -1,0 +1,88 @@
+import { Center, MantineProvider, Stack, Text, Title } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { lazy } from 'react'
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router'
+import { AppError } from '#shared/errors'
+import { setUnauthenticatedHandler } from '../api/client'
+import { LoginPage } from '../features/auth/LoginPage'
+import { RequireAuth } from '../features/auth/RequireAuth'
+import { SetupPage } from '../features/auth/SetupPage'
+import { sessionKey } from '../features/auth/session'
+import { AppLayout } from './AppLayout'
+import { theme } from './theme'
+
+const PartnerListPage = lazy(() =>
+  import('../features/partners/PartnerListPage').then((m) => ({ default: m.PartnerListPage })),
+)
+const PartnerPage = lazy(() =>
+  import('../features/partners/PartnerPage').then((m) => ({ default: m.PartnerPage })),
+)
+const CustomerListPage = lazy(() =>
+  import('../features/customers/CustomerListPage').then((m) => ({ default: m.CustomerListPage })),
+)
+const CustomerPage = lazy(() =>
+  import('../features/customers/CustomerPage').then((m) => ({ default: m.CustomerPage })),
+)
+const ImportPage = lazy(() =>
+  import('../features/imports/ImportPage').then((m) => ({ default: m.ImportPage })),
+)
+const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
+
+const retry = (count: number, error: unknown) =>
+  !(
+    error instanceof AppError &&
+    ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION'].includes(error.code)
+  ) && count < 2
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry, staleTime: 15_000, refetchOnWindowFocus: false } },
+})
+
+// A 401 from any call means the session ended: forget the user, and <RequireAuth> sends them to sign in.
+setUnauthenticatedHandler(() => {
+  queryClient.setQueryData(sessionKey, null)
+})
+
+function NotFoundPage() {
+  return (
+    <Center mih={300}>
+      <Stack align="center" gap={4}>
+        <Title order={2}>Page not found</Title>
+        <Text c="dimmed">The address does not match any page of Trellis.</Text>
+      </Stack>
+    </Center>
+  )
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/setup" element={<SetupPage />} />
+            <Route
+              element={
+                <RequireAuth>
+                  <AppLayout />
+                </RequireAuth>
+              }
+            >
+              <Route index element={<Navigate to="/partners" replace />} />
+              <Route path="/partners" element={<PartnerListPage />} />
+              <Route path="/partners/:id" element={<PartnerPage />} />
+              <Route path="/customers" element={<CustomerListPage />} />
+              <Route path="/customers/:id" element={<CustomerPage />} />
+              <Route path="/import" element={<ImportPage />} />
+              <Route path="/users" element={<UsersPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  )
+}

@@ -1,0 +1,152 @@
+import {
+  AppShell,
+  Avatar,
+  Badge,
+  Burger,
+  Group,
+  Kbd,
+  Loader,
+  Menu,
+  NavLink,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import {
+  IconBuildingCommunity,
+  IconBuildingStore,
+  IconChevronDown,
+  IconFileImport,
+  IconLogout,
+  IconUsers,
+} from '@tabler/icons-react'
+import { Suspense, useEffect } from 'react'
+import { Link, Outlet, useLocation, useNavigate } from 'react-router'
+import { roleLabel } from '#shared/domain/roles'
+import { Logo } from '../components/Logo'
+import { usePermissions, useSignOut } from '../features/auth/session'
+
+function initials(name: string) {
+  return name
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((p) => p[0]?.toUpperCase())
+    .join('')
+}
+
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure()
+  const { user, canImport, isAdmin } = usePermissions()
+  const signOut = useSignOut()
+  const navigate = useNavigate()
+  const { pathname } = useLocation()
+
+  // Close the mobile navigation after moving to another page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger
+  useEffect(() => close(), [pathname, close])
+
+  const links = [
+    { to: '/partners', label: 'Partners', icon: IconBuildingCommunity, show: true },
+    { to: '/customers', label: 'Customers', icon: IconBuildingStore, show: true },
+    { to: '/import', label: 'Import', icon: IconFileImport, show: canImport },
+    { to: '/users', label: 'Users', icon: IconUsers, show: isAdmin },
+  ].filter((l) => l.show)
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
+            <UnstyledButton component={Link} to="/partners" aria-label="Trellis home">
+              <Logo />
+            </UnstyledButton>
+          </Group>
+          <Menu position="bottom-end" width={220} shadow="md">
+            <Menu.Target>
+              <UnstyledButton aria-label={`Account of ${user.displayName}`} data-testid="user-menu">
+                <Group gap="xs" wrap="nowrap">
+                  <Avatar color="trellis" radius="xl" size={32}>
+                    {initials(user.displayName)}
+                  </Avatar>
+                  <Stack gap={0} visibleFrom="xs">
+                    <Text fz="sm" fw={600} lh={1.2}>
+                      {user.displayName}
+                    </Text>
+                    <Text fz="xs" c="dimmed" lh={1.2}>
+                      {roleLabel[user.role]}
+                      {user.regionName ? ` · ${user.regionName}` : ''}
+                    </Text>
+                  </Stack>
+                  <IconChevronDown size={14} />
+                </Group>
+              </UnstyledButton>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{user.email}</Menu.Label>
+              <Menu.Item
+                leftSection={<IconLogout size={16} />}
+                onClick={async () => {
+                  await signOut()
+                  navigate('/login')
+                }}
+              >
+                Sign out
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label="Main">
+        <AppShell.Section grow>
+          <Stack gap={2}>
+            {links.map(({ to, label, icon: Icon }) => {
+              const active = pathname === to || pathname.startsWith(`${to}/`)
+              return (
+                <NavLink
+                  key={to}
+                  component={Link}
+                  to={to}
+                  label={label}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  leftSection={<Icon size={18} stroke={1.6} />}
+                  fw={500}
+                  style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                />
+              )
+            })}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section>
+          <Group gap={6} px="xs" pb="xs">
+            <Badge variant="light" color="gray" size="sm">
+              {roleLabel[user.role]}
+            </Badge>
+            <Text fz="xs" c="dimmed">
+              <Kbd size="xs">/</Kbd> search
+            </Text>
+          </Group>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Suspense fallback={<Loader m="xl" aria-label="Loading page" />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,77 @@
+import { Badge, type BadgeProps, Tooltip } from '@mantine/core'
+import { IconCircleCheck } from '@tabler/icons-react'
+import {
+  ELIGIBLE_MIN_SEATS,
+  type IntentStatus,
+  intentStatusLabel,
+  type PartnerStatus,
+  type Phase,
+  partnerStatusLabel,
+  phaseLabel,
+  phases,
+} from '#shared/domain/portfolio'
+
+const partnerStatusColor: Record<PartnerStatus, string> = {
+  invited: 'gray',
+  onboarding: 'blue',
+  active: 'green',
+  referrals_paused: 'yellow',
+  at_risk: 'orange',
+  offboarding_recommended: 'red',
+  departed: 'dark',
+}
+
+export function PartnerStatusBadge({ status, ...props }: { status: PartnerStatus } & BadgeProps) {
+  return (
+    <Badge variant="light" color={partnerStatusColor[status]} {...props}>
+      {partnerStatusLabel[status]}
+    </Badge>
+  )
+}
+
+const intentColor: Record<IntentStatus, string> = {
+  unknown: 'gray',
+  in_progress: 'blue',
+  blocked: 'red',
+  no_intent: 'orange',
+  duplicate: 'gray',
+}
+
+export function IntentBadge({ status, ...props }: { status: IntentStatus } & BadgeProps) {
+  return (
+    <Badge variant={status === 'duplicate' ? 'outline' : 'light'} color={intentColor[status]} {...props}>
+      {intentStatusLabel[status]}
+    </Badge>
+  )
+}
+
+export function PhaseBadge({ phase, ...props }: { phase: Phase } & BadgeProps) {
+  const step = phases.indexOf(phase) + 1
+  return (
+    <Tooltip label={`Lifecycle phase ${step} of ${phases.length}`}>
+      <Badge variant="dot" color={step >= 6 ? 'teal' : 'violet'} {...props}>
+        {phaseLabel[phase]}
+      </Badge>
+    </Tooltip>
+  )
+}
+
+export function EligibleBadge({ eligible, ...props }: { eligible: boolean } & BadgeProps) {
+  return eligible ? (
+    <Badge variant="light" color="teal" leftSection={<IconCircleCheck size={12} />} {...props}>
+      Eligible
+    </Badge>
+  ) : (
+    <Badge variant="light" color="gray" {...props}>
+      Below {ELIGIBLE_MIN_SEATS} seats
+    </Badge>
+  )
+}
+
+export function ArchivedBadge(props: BadgeProps) {
+  return (
+    <Badge variant="outline" color="gray" {...props}>
+      Archived
+    </Badge>
+  )
+}

@@ -1,0 +1,150 @@
+import { Button, Group, Paper, SegmentedControl, Select } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconPlus } from '@tabler/icons-react'
+import { useNavigate } from 'react-router'
+import { ELIGIBLE_MIN_SEATS } from '#shared/domain/portfolio'
+import { workloadCatalog } from '#shared/domain/workloads'
+import { ListFooter } from '../../components/ListFooter'
+import { PageHeader } from '../../components/PageHeader'
+import { QueryError } from '../../components/QueryError'
+import { SearchInput } from '../../components/SearchInput'
+import { useListParams } from '../../lib/useListParams'
+import { usePermissions } from '../auth/session'
+import { PartnerSelect } from '../partners/PartnerSelect'
+import { useCustomers } from './api'
+import { CustomerFormModal } from './CustomerFormModal'
+import { CustomerTable } from './CustomerTable'
+
+export function CustomerListPage() {
+  const { canWrite } = usePermissions()
+  const navigate = useNavigate()
+  const [creating, { open, close }] = useDisclosure()
+  const { values, page, pageSize, set, toggleSort } = useListParams({
+    q: '',
+    partnerId: '',
+    workload: '',
+    eligible: '',
+    archived: 'false',
+    sort: 'name',
+    order: 'asc',
+  })
+  const customers = useCustomers({ ...values, page, pageSize })
+  const filtered = Boolean(values.q || values.partnerId || values.workload || values.eligible)
+
+  return (
+    <>
+      <PageHeader
+        title="Customers"
+        description="Customers of the partners you can see, with their latest licensed and active users"
+        actions={
+          canWrite && (
+            <Button leftSection={<IconPlus size={16} />} onClick={open}>
+              New customer
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder p="md">
+        <Group gap="sm" mb="md" wrap="wrap">
+          <SearchInput
+            value={values.q}
+            onSearch={(q) => set({ q })}
+            placeholder="Search name or TPID"
+            aria-label="Search customers"
+            w={250}
+          />
+          <PartnerSelect
+            aria-label="Partner"
+            placeholder="Any partner"
+            value={values.partnerId ? Number(values.partnerId) : null}
+            onChange={(id) => set({ partnerId: id })}
+            w={230}
+          />
+          <Select
+            aria-label="Workload"
+            placeholder="Any workload"
+            data={workloadCatalog.map((w) => ({ value: w.code, label: w.name }))}
+            value={values.workload || null}
+            onChange={(v) => set({ workload: v })}
+            searchable
+            clearable
+            w={210}
+          />
+          <Select
+            aria-label="Eligibility"
+            placeholder="Any size"
+            data={[
+              { value: 'true', label: `Eligible (${ELIGIBLE_MIN_SEATS}+ seats)` },
+              { value: 'false', label: `Below ${ELIGIBLE_MIN_SEATS} seats` },
+            ]}
+            value={values.eligible || null}
+            onChange={(v) => set({ eligible: v })}
+            clearable
+            w={200}
+          />
+          <SegmentedControl
+            ml="auto"
+            aria-label="Active or archived customers"
+            data={[
+              { value: 'false', label: 'Active' },
+              { value: 'true', label: 'Archived' },
+            ]}
+            value={values.archived}
+            onChange={(v) => set({ archived: v })}
+          />
+        </Group>
+        {customers.isError ? (
+          <QueryError error={customers.error} onRetry={() => customers.refetch()} />
+        ) : (
+          <CustomerTable
+            items={customers.data?.items}
+            loading={customers.isPending}
+            dimmed={customers.isPlaceholderData}
+            sort={values.sort}
+            order={values.order}
+            onSort={toggleSort}
+            empty={
+              filtered
+                ? {
+                    title: 'No customer matches',
+                    description: 'Try another search or clear the filters.',
+                    action: {
+                      label: 'Clear filters',
+                      onClick: () => set({ q: '', partnerId: '', workload: '', eligible: '' }),
+                    },
+                  }
+                : {
+                    title: values.archived === 'true' ? 'No archived customers' : 'No customers yet',
+                    description:
+                      canWrite && values.archived !== 'true'
+                        ? 'Add a customer, or import a portfolio file to load many at once.'
+                        : undefined,
+                    action:
+                      canWrite && values.archived !== 'true'
+                        ? { label: 'Import a portfolio', onClick: () => navigate('/import') }
+                        : undefined,
+                  }
+            }
+          />
+        )}
+        {customers.data && (
+          <ListFooter
+            total={customers.data.total}
+            page={page}
+            pageSize={pageSize}
+            onPage={(p) => set({ page: p })}
+            onPageSize={(s) => set({ pageSize: s })}
+            noun={customers.data.total === 1 ? 'customer' : 'customers'}
+          />
+        )}
+      </Paper>
+      {canWrite && (
+        <CustomerFormModal
+          opened={creating}
+          onClose={close}
+          onCreated={(c) => navigate(`/customers/${c.id}`)}
+        />
+      )}
+    </>
+  )
+}
