@@ -32,6 +32,8 @@ export type Database = {
   sql: SqlClient
   transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>
   close(): Promise<void>
+  /** The embedded engine, when kind is 'pglite' (for dumps and tooling). */
+  pglite?: PGlite
 }
 
 export type DatabaseOptions = {
@@ -40,6 +42,8 @@ export type DatabaseOptions = {
   dataDir: string
   /** Who holds the PGlite folder: shown to a second process that tries to open it. */
   owner: string
+  /** PGlite only: start from this data-folder tarball (tests use a migrated template). */
+  pgliteTemplate?: Blob
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
@@ -72,6 +76,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     })
     return {
       kind: 'pglite',
+      pglite: client,
       db,
       sql: wrap(client),
       transaction: (fn) => client.transaction((tx) => fn(wrap(tx))),

@@ -4,15 +4,23 @@ import { loadEnv } from './env'
 import { ensureReferenceData } from './modules/reference/service'
 import { DEMO_PASSWORD, seedDemoIfEmpty } from './seed/demo'
 
-const env = loadEnv()
+function fail(message: string): never {
+  console.error(`\n  ✖ ${message}\n`)
+  process.exit(1)
+}
+
+const env = (() => {
+  try {
+    return loadEnv()
+  } catch (err) {
+    return fail((err as Error).message)
+  }
+})()
 const database = await openDatabase({
   databaseUrl: env.DATABASE_URL,
   dataDir: env.TRELLIS_DATA_DIR,
   owner: `the Trellis server on port ${env.PORT}`,
-}).catch((err: Error) => {
-  console.error(`\n  ✖ ${err.message}\n`)
-  process.exit(1)
-})
+}).catch((err: Error) => fail(err.message))
 await ensureReferenceData(database)
 const seeded = env.TRELLIS_DEMO ? await seedDemoIfEmpty(database) : null
 

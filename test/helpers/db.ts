@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { type Database, openDatabase } from '#db/client'
 import { ensureReferenceData } from '#server/modules/reference/service'
+import { loadPgliteTemplate } from './pglite-template'
 
 /**
  * The suite runs on both databases: TRELLIS_TEST_DB=pglite (default, in memory) or
@@ -12,7 +13,8 @@ export const testDbKind = (process.env.TRELLIS_TEST_DB ?? 'pglite') as 'pglite' 
 
 export async function createTestDatabase(): Promise<Database> {
   if (testDbKind === 'pglite') {
-    const database = await openDatabase({ dataDir: 'memory://', owner: 'test' })
+    const pgliteTemplate = loadPgliteTemplate()
+    const database = await openDatabase({ dataDir: 'memory://', owner: 'test', pgliteTemplate })
     await ensureReferenceData(database)
     return database
   }
