@@ -33,7 +33,7 @@ describe('customers', () => {
       for (const text of await rows.allTextContents()) expect(text).toContain('Eligible')
     })
 
-    const name = (await rows.first().locator('a').first().innerText()).trim()
+    const name = (await rows.first().locator('a').first().textContent())?.trim() ?? ''
     await rows.first().locator('a').first().click()
     await visible(page.getByRole('heading', { name, level: 1 }))
     await visible(page.getByText('Eligible').first())

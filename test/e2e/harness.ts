@@ -28,10 +28,10 @@ export type E2E = {
  * with the demo region, serving the built web app (dist/web, made by `npm run test:e2e`),
  * and a headless Chromium.
  */
-export async function startE2E(): Promise<E2E> {
+export async function startE2E({ seed = true }: { seed?: boolean } = {}): Promise<E2E> {
   if (!existsSync(webIndex)) throw new Error('dist/web is missing: run `npm run build:web` first')
   const database = await createTestDatabase()
-  await seedDemoIfEmpty(database)
+  if (seed) await seedDemoIfEmpty(database)
   const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent' }), database, logger: false })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as { port: number }

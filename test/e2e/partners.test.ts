@@ -19,7 +19,7 @@ describe('partner list', () => {
     await shot(page, 'partners')
 
     // Search by name.
-    const first = (await rows.first().locator('a').innerText()).trim()
+    const first = (await rows.first().locator('a').textContent())?.trim() ?? ''
     await page.getByRole('searchbox', { name: 'Search partners' }).fill(first)
     await page.waitForURL(/q=/)
     await visible(page.getByText('1–1 of 1 partner'))
@@ -31,13 +31,18 @@ describe('partner list', () => {
     await page.keyboard.press('Escape')
     await visible(page.getByText(`1–${count} of ${count} partners`))
 
-    // Filter by status.
-    await page.getByRole('combobox', { name: 'Status' }).click()
-    await page.getByRole('option', { name: 'Active', exact: true }).click()
+    // Filter by status with the status tabs, which count the partners of each status.
+    const tabs = page.getByRole('group', { name: 'Partners by status' })
+    await visible(tabs.getByRole('button', { name: new RegExp(`^All\\s*${count}$`) }))
+    const activeTab = tabs.getByRole('button', { name: /^Active\s*\d+$/ })
+    const activeCount = Number((await activeTab.textContent())?.replace(/\D+/g, ''))
+    await activeTab.click()
     await page.waitForURL(/status=active/)
     await eventually(async () => {
+      expect(await rows.count()).toBe(activeCount)
       for (const text of await rows.allTextContents()) expect(text).toContain('Active')
     })
+    expect(await activeTab.getAttribute('aria-pressed')).toBe('true')
 
     // Sort by customers, descending.
     await page.getByRole('button', { name: 'Customers' }).click()
@@ -59,7 +64,7 @@ describe('partner page', () => {
   it('shows the profile, readiness and stakeholders, and toggles referral-ready in place', async () => {
     const page = await e2e.signIn('fpm@trellis.example')
     const rows = await tableRows(page, 'Partners')
-    const name = (await rows.first().locator('a').innerText()).trim()
+    const name = (await rows.first().locator('a').textContent())?.trim() ?? ''
     await rows.first().locator('a').click()
     await visible(page.getByRole('heading', { name, level: 1 }))
     for (const label of [
@@ -137,7 +142,7 @@ describe('creating a partner', () => {
 
     // A partner ID that is already taken: the server's answer lands next to the field too.
     const rows = await page.getByRole('table', { name: 'Partners' }).locator('tbody tr').all()
-    const takenId = (await rows[0].locator('td.mono').innerText()).trim()
+    const takenId = (await rows[0].locator('td.mono').textContent())?.trim() ?? ''
     await dialog.getByLabel('Partner name').fill('Northwind Onboarding')
     await programId.fill(takenId)
     await dialog.getByRole('button', { name: 'Create partner' }).click()

@@ -1,7 +1,6 @@
 import {
   AppShell,
   Avatar,
-  Badge,
   Burger,
   Group,
   Kbd,
@@ -131,14 +130,9 @@ export function AppLayout() {
           </Stack>
         </AppShell.Section>
         <AppShell.Section>
-          <Group gap={6} px="xs" pb="xs">
-            <Badge variant="light" color="gray" size="sm">
-              {roleLabel[user.role]}
-            </Badge>
-            <Text fz="xs" c="dimmed">
-              <Kbd size="xs">/</Kbd> search
-            </Text>
-          </Group>
+          <Text fz="xs" c="dimmed" px="xs" pb="xs">
+            Press <Kbd size="xs">/</Kbd> to search a list
+          </Text>
         </AppShell.Section>
       </AppShell.Navbar>
 

@@ -23,7 +23,7 @@ export function PctDelta({ delta }: { delta: number | null }) {
     <Tooltip label="Change since the previous snapshot, in percentage points">
       <Group gap={2} wrap="nowrap" c={up ? 'teal.7' : 'red.7'} component="span" display="inline-flex">
         <Icon size={14} aria-hidden />
-        <Text span fz="xs" fw={600}>
+        <Text span fz="xs" fw={600} style={{ whiteSpace: 'nowrap' }}>
           {up ? '+' : ''}
           {delta.toFixed(1)} pts
         </Text>

@@ -11,7 +11,7 @@ import {
   phases,
 } from '#shared/domain/portfolio'
 
-const partnerStatusColor: Record<PartnerStatus, string> = {
+export const partnerStatusColor: Record<PartnerStatus, string> = {
   invited: 'gray',
   onboarding: 'blue',
   active: 'green',

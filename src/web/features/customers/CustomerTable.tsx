@@ -67,7 +67,7 @@ export function CustomerTable({
           <Table.Tbody style={{ opacity: dimmed ? 0.6 : 1 }}>
             {items.map((c) => (
               <Table.Tr key={c.id} className="row-link" onClick={() => navigate(`/customers/${c.id}`)}>
-                <Table.Td>
+                <Table.Td className="wrap" miw={160}>
                   <Anchor
                     component={Link}
                     to={`/customers/${c.id}`}

@@ -28,9 +28,9 @@ const pctSeries = (e: Engagement) =>
   e.usage.map((u) => (u.licensedUsers > 0 ? (u.activeUsers * 100) / u.licensedUsers : null))
 
 export function EngagementsTable({ engagements, canEdit, onEdit, onArchive, onAdd }: Props) {
-  const columns = canEdit ? 10 : 9
+  const columns = canEdit ? 9 : 8
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={1000}>
       <Table aria-label="Workloads">
         <Table.Thead>
           <Table.Tr>
@@ -39,8 +39,7 @@ export function EngagementsTable({ engagements, canEdit, onEdit, onArchive, onAd
             <Table.Th>Intent status</Table.Th>
             <Table.Th>Phase</Table.Th>
             <Table.Th>CPOR claim</Table.Th>
-            <Table.Th className="numeric">Licensed</Table.Th>
-            <Table.Th className="numeric">Active</Table.Th>
+            <Table.Th className="numeric">Licensed / active</Table.Th>
             <Table.Th>Active %</Table.Th>
             <Table.Th>Trend</Table.Th>
             {canEdit && (
@@ -64,15 +63,15 @@ export function EngagementsTable({ engagements, canEdit, onEdit, onArchive, onAd
               const series = pctSeries(e)
               return (
                 <Table.Tr key={e.id} opacity={e.archived ? 0.55 : 1}>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
+                  <Table.Td className="wrap" maw={200}>
+                    <Group gap={6}>
                       <Text fz="sm" fw={600}>
                         {workloadName(e.workloadCode)}
                       </Text>
                       {e.archived && <ArchivedBadge size="xs" />}
                     </Group>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td className="wrap" maw={180}>
                     <Anchor component={Link} to={`/partners/${e.partnerId}`} fz="sm">
                       {e.partnerName}
                     </Anchor>
@@ -94,10 +93,15 @@ export function EngagementsTable({ engagements, canEdit, onEdit, onArchive, onAd
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td className="numeric">{formatInt(e.licensedUsers)}</Table.Td>
-                  <Table.Td className="numeric">{formatInt(e.activeUsers)}</Table.Td>
+                  <Table.Td className="numeric">
+                    {formatInt(e.licensedUsers)}
+                    <Text span c="dimmed" fz="sm">
+                      {' / '}
+                    </Text>
+                    {formatInt(e.activeUsers)}
+                  </Table.Td>
                   <Table.Td>
-                    <ActivePct pct={e.activePct} delta={e.activePctDelta} width={130} />
+                    <ActivePct pct={e.activePct} delta={e.activePctDelta} width={124} />
                   </Table.Td>
                   <Table.Td>
                     {series.length > 1 ? (

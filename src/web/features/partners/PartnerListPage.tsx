@@ -13,7 +13,7 @@ import {
 import { useDisclosure } from '@mantine/hooks'
 import { IconBuildingCommunity, IconCheck, IconPlus } from '@tabler/icons-react'
 import { Link, useNavigate } from 'react-router'
-import { type PartnerStatus, partnerStatuses, partnerStatusLabel } from '#shared/domain/portfolio'
+import type { PartnerStatus } from '#shared/domain/portfolio'
 import { useRegions, useUsers } from '../../api/reference'
 import { PartnerStatusBadge } from '../../components/badges'
 import { EmptyRows } from '../../components/EmptyRows'
@@ -26,8 +26,9 @@ import { TableSkeleton } from '../../components/TableSkeleton'
 import { formatDateTime, formatInt, formatRelative } from '../../lib/format'
 import { useListParams } from '../../lib/useListParams'
 import { usePermissions } from '../auth/session'
-import { usePartners } from './api'
+import { usePartnerStatusCounts, usePartners } from './api'
 import { PartnerFormModal } from './PartnerFormModal'
+import { StatusTabs } from './StatusTabs'
 
 const COLUMNS = 8
 
@@ -49,6 +50,8 @@ export function PartnerListPage() {
   const regions = useRegions()
   const fpms = useUsers('fpm')
   const partners = usePartners({ ...values, page, pageSize })
+  const { status: _, sort: _s, order: _o, ...countFilters } = values
+  const statusCounts = usePartnerStatusCounts(countFilters)
   const filtered = Boolean(values.q || values.status || values.regionId || values.fpmUserId)
   const sortProps = { sort: values.sort, order: values.order, onSort: toggleSort }
 
@@ -80,15 +83,6 @@ export function PartnerListPage() {
             placeholder="Search name or partner ID"
             aria-label="Search partners"
             w={280}
-          />
-          <Select<PartnerStatus>
-            aria-label="Status"
-            placeholder="Any status"
-            data={partnerStatuses.map((s) => ({ value: s, label: partnerStatusLabel[s] }))}
-            value={(values.status || null) as PartnerStatus | null}
-            onChange={(v) => set({ status: v })}
-            clearable
-            w={200}
           />
           {showRegion && (
             <Select
@@ -126,6 +120,11 @@ export function PartnerListPage() {
           />
         </Group>
 
+        <StatusTabs
+          counts={statusCounts.counts}
+          value={(values.status || null) as PartnerStatus | null}
+          onChange={(status) => set({ status })}
+        />
         {partners.isError ? (
           <QueryError error={partners.error} onRetry={() => partners.refetch()} />
         ) : (

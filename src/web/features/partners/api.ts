@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import type {
   CreatePartnerBody,
   CreateStakeholderBody,
@@ -7,6 +7,7 @@ import type {
   Stakeholder,
   UpdatePartnerBody,
 } from '#shared/contracts/partners'
+import { type PartnerStatus, partnerStatuses } from '#shared/domain/portfolio'
 import { api, type QueryParams } from '../../api/client'
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number }
@@ -88,4 +89,26 @@ export function useStakeholderMutations(partnerId: number) {
     onSuccess: refresh,
   })
   return { create, update, archive }
+}
+
+/**
+ * How many partners each status has under the current filters (one `pageSize=1` count per status),
+ * for the status tabs of the partner list.
+ */
+export function usePartnerStatusCounts(filters: QueryParams) {
+  return useQueries({
+    queries: partnerStatuses.map((status) => ({
+      queryKey: ['partners', 'list', 'count', status, filters],
+      queryFn: () => api.get<Page<PartnerSummary>>('/partners', { ...filters, status, pageSize: 1 }),
+      staleTime: 30_000,
+      placeholderData: keepPreviousData,
+    })),
+    combine: (results) => ({
+      counts: Object.fromEntries(partnerStatuses.map((s, i) => [s, results[i].data?.total])) as Record<
+        PartnerStatus,
+        number | undefined
+      >,
+      pending: results.some((r) => r.isPending),
+    }),
+  })
 }
