@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import type { SQLWrapper } from 'drizzle-orm'
@@ -56,7 +55,6 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   const inMemory = opts.dataDir.startsWith('memory://')
   const release = inMemory ? () => {} : acquireDataDirLock(opts.dataDir, opts.owner)
   try {
-    if (!inMemory) mkdirSync(opts.dataDir, { recursive: true })
     const client = new PGlite(inMemory ? undefined : `${opts.dataDir}/pgdata`, {
       relaxedDurability: inMemory,
     })

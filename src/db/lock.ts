@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '#shared/errors'
 
@@ -8,6 +8,7 @@ import { AppError } from '#shared/errors'
  * message that says who holds it. A lock whose pid is gone is stale and taken over.
  */
 export function acquireDataDirLock(dataDir: string, owner: string): () => void {
+  mkdirSync(dataDir, { recursive: true })
   const file = join(dataDir, 'trellis.lock')
   try {
     const held = JSON.parse(readFileSync(file, 'utf8')) as { pid: number; owner: string; url?: string }

@@ -27,8 +27,9 @@ const urlOf = (p: Spawned) => /running at (http:\/\/\S+)/.exec(p.output())?.[1]
 
 describe('first start', () => {
   it('creates the schema, seeds the demo region, prints the URL and logins; a second process is refused', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'trellis-start-'))
-    dirs.push(dir)
+    const parent = mkdtempSync(join(tmpdir(), 'trellis-start-'))
+    dirs.push(parent)
+    const dir = join(parent, 'not', 'yet', 'there')
     const server = startServer(dir)
     await waitFor(() => urlOf(server) !== undefined || server.child.exitCode !== null, 'server start', 90_000)
     const url = urlOf(server)!
