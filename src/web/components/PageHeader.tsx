@@ -1,4 +1,5 @@
 import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core'
+import { useDocumentTitle } from '@mantine/hooks'
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 
@@ -14,6 +15,7 @@ type Props = {
 }
 
 export function PageHeader({ title, description, crumbs, meta, actions }: Props) {
+  useDocumentTitle(typeof title === 'string' ? `${title} · Trellis` : 'Trellis')
   return (
     <Stack gap={6} mb="lg">
       {crumbs && (

@@ -1,4 +1,5 @@
 import { Box, Flex, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import { useDocumentTitle } from '@mantine/hooks'
 import { IconChartLine, IconFileImport, IconUsersGroup } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { Logo } from '../../components/Logo'
