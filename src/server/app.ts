@@ -57,7 +57,8 @@ export async function buildApp({ env, database, logger = true }: BuildOptions): 
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
 
-  registerErrorHandler(app)
+  const hasWeb = existsSync(webDist)
+  registerErrorHandler(app, { spaFallback: hasWeb })
   registerAuth(app, ctx.auth)
 
   await app.register(
@@ -68,13 +69,7 @@ export async function buildApp({ env, database, logger = true }: BuildOptions): 
     { prefix: '/api' },
   )
 
-  if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false })
-    // Client-side routes: every non-API GET that is not a file answers the app shell.
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound()
-      return reply.sendFile('index.html')
-    })
-  }
+  // The built web app; files are looked up per request, so a rebuild needs no restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist })
   return app
 }

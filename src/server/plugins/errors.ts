@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { AppError, type Issue } from '#shared/errors'
 
 /** One error shape for every route: `{ error: { code, message, issues? } }`. */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback: boolean }): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
       return reply.status(err.status).send(err.toJSON())
@@ -33,6 +33,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send(new AppError('INTERNAL', 'Something went wrong on our side').toJSON())
   })
   app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the web app: any GET outside /api and /assets answers the app shell.
+    if (opts.spaFallback && request.method === 'GET' && !/^\/(api|assets)\//.test(request.url)) {
+      return reply.type('text/html').sendFile('index.html')
+    }
     reply.status(404).send(new AppError('NOT_FOUND', `No route ${request.method} ${request.url}`).toJSON())
   })
 }
