@@ -55,3 +55,12 @@ export function notifySaved(message: string): void {
 export const toId = (value: string | null | undefined) => (value ? Number(value) : null)
 export const fromId = (value: number | null | undefined) =>
   value === null || value === undefined ? null : String(value)
+
+/** After a failed validation, put the cursor in the first field that needs attention. */
+export function focusFirstError(): void {
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>('form [aria-invalid="true"]')
+    field?.focus()
+    field?.scrollIntoView({ block: 'center' })
+  })
+}

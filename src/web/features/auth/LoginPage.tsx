@@ -6,7 +6,7 @@ import { useEffect } from 'react'
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router'
 import { type LoginBody, loginBody, type SessionUser } from '#shared/contracts/auth'
 import { api } from '../../api/client'
-import { contractValidator } from '../../lib/forms'
+import { contractValidator, focusFirstError } from '../../lib/forms'
 import { AuthLayout } from './AuthLayout'
 import { sessionKey, useSession } from './session'
 
@@ -46,7 +46,7 @@ export function LoginPage() {
 
   return (
     <AuthLayout title="Sign in" subtitle="Welcome back. Sign in to your portfolio.">
-      <form onSubmit={form.onSubmit((values) => login.mutate(values))} noValidate>
+      <form onSubmit={form.onSubmit((values) => login.mutate(values), focusFirstError)} noValidate>
         <Stack>
           {login.error && (
             <Alert color="red" icon={<IconAlertCircle size={18} />} role="alert">

@@ -6,7 +6,7 @@ import { Navigate, useNavigate } from 'react-router'
 import type { z } from 'zod'
 import { type SessionUser, setupBody } from '#shared/contracts/auth'
 import { api } from '../../api/client'
-import { contractValidator, showServerError } from '../../lib/forms'
+import { contractValidator, focusFirstError, showServerError } from '../../lib/forms'
 import { AuthLayout } from './AuthLayout'
 import { sessionKey } from './session'
 
@@ -42,7 +42,7 @@ export function SetupPage() {
       title="Set up Trellis"
       subtitle="Create the first admin account. You can invite everyone else after."
     >
-      <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
+      <form onSubmit={form.onSubmit((values) => create.mutate(values), focusFirstError)} noValidate>
         <Stack>
           <Alert color="trellis" variant="light" icon={<IconInfoCircle size={18} />}>
             This page is available only until the first user exists.

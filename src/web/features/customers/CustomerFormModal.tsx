@@ -9,7 +9,7 @@ import {
 } from '#shared/contracts/customers'
 import { ELIGIBLE_MIN_SEATS } from '#shared/domain/portfolio'
 import { EligibleBadge } from '../../components/badges'
-import { contractValidator, notifySaved, showServerError } from '../../lib/forms'
+import { contractValidator, focusFirstError, notifySaved, showServerError } from '../../lib/forms'
 import { PartnerSelect } from '../partners/PartnerSelect'
 import { useCreateCustomer, useUpdateCustomer } from './api'
 
@@ -83,7 +83,7 @@ export function CustomerFormModal({ opened, onClose, customer, partner, onCreate
     } catch (error) {
       showServerError(error, form, 'Could not save the customer')
     }
-  })
+  }, focusFirstError)
 
   const seats = form.values.seats === '' ? null : Number(form.values.seats)
   return (

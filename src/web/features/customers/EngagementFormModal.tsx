@@ -11,7 +11,7 @@ import {
   phases,
 } from '#shared/domain/portfolio'
 import { type WorkloadCode, workloadCatalog, workloadName } from '#shared/domain/workloads'
-import { contractValidator, notifySaved, showServerError } from '../../lib/forms'
+import { contractValidator, focusFirstError, notifySaved, showServerError } from '../../lib/forms'
 import { PartnerSelect } from '../partners/PartnerSelect'
 import { useAddEngagement, useUpdateEngagement } from './api'
 
@@ -89,7 +89,7 @@ export function EngagementFormModal({
     } catch (error) {
       showServerError(error, form, 'Could not save the engagement')
     }
-  })
+  }, focusFirstError)
 
   return (
     <Modal

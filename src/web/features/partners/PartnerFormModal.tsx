@@ -30,7 +30,7 @@ import {
 } from '#shared/domain/portfolio'
 import { type WorkloadCode, workloadCatalog } from '#shared/domain/workloads'
 import { useRegions, useUsers } from '../../api/reference'
-import { contractValidator, notifySaved, showServerError } from '../../lib/forms'
+import { contractValidator, focusFirstError, notifySaved, showServerError } from '../../lib/forms'
 import { usePermissions } from '../auth/session'
 import { useCreatePartner, useUpdatePartner } from './api'
 
@@ -132,7 +132,7 @@ export function PartnerFormModal({ opened, onClose, partner, onCreated }: Props)
     } catch (error) {
       showServerError(error, form, isEdit ? 'Could not save the partner' : 'Could not create the partner')
     }
-  })
+  }, focusFirstError)
 
   const fpmOptions = (fpms.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))
   if (partner?.fpmUserId && partner.fpmName && !fpmOptions.some((o) => o.value === partner.fpmUserId))
@@ -191,18 +191,12 @@ export function PartnerFormModal({ opened, onClose, partner, onCreated }: Props)
             />
             <TextInput label="Joined the program" type="date" {...form.getInputProps('joinedOn')} />
             <TextInput label="Website" placeholder="https://" {...form.getInputProps('website')} />
-            {canAssign ? (
-              <MultiSelect
-                label="Microsoft SMEs helping"
-                data={smeOptions}
-                searchable
-                clearable
-                nothingFoundMessage="No SME matches"
-                {...form.getInputProps('smeUserIds')}
-              />
-            ) : (
-              <div />
-            )}
+            <Switch
+              mt={{ base: 0, sm: 'lg' }}
+              label="Referral ready"
+              description="The partner accepts new customer referrals"
+              {...form.getInputProps('referralReady', { type: 'checkbox' })}
+            />
           </SimpleGrid>
           <Input.Wrapper
             label="Endorsed workloads"
@@ -219,12 +213,18 @@ export function PartnerFormModal({ opened, onClose, partner, onCreated }: Props)
               </Group>
             </Chip.Group>
           </Input.Wrapper>
-          <Switch
-            label="Referral ready"
-            description="The partner accepts new customer referrals"
-            {...form.getInputProps('referralReady', { type: 'checkbox' })}
-          />
-          <Textarea label="Notes" autosize minRows={3} maxRows={8} {...form.getInputProps('notes')} />
+          {canAssign && (
+            <MultiSelect
+              label="Microsoft SMEs helping"
+              description="They can read this partner"
+              data={smeOptions}
+              searchable
+              clearable
+              nothingFoundMessage="No SME matches"
+              {...form.getInputProps('smeUserIds')}
+            />
+          )}
+          <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               Cancel

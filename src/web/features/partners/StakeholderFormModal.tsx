@@ -9,7 +9,7 @@ import {
   stakeholderRoleSide,
   stakeholderRoles,
 } from '#shared/domain/portfolio'
-import { contractValidator, notifySaved, showServerError } from '../../lib/forms'
+import { contractValidator, focusFirstError, notifySaved, showServerError } from '../../lib/forms'
 import { useStakeholderMutations } from './api'
 
 type Values = {
@@ -66,7 +66,7 @@ export function StakeholderFormModal({ partnerId, opened, onClose, side, stakeho
     } catch (error) {
       showServerError(error, form, 'Could not save the stakeholder')
     }
-  })
+  }, focusFirstError)
 
   const sideLabel = form.values.side === 'partner' ? 'partner' : 'Microsoft'
   return (

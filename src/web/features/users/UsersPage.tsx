@@ -28,7 +28,7 @@ import { EmptyRows } from '../../components/EmptyRows'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
 import { TableSkeleton } from '../../components/TableSkeleton'
-import { contractValidator, notifySaved, showServerError } from '../../lib/forms'
+import { contractValidator, focusFirstError, notifySaved, showServerError } from '../../lib/forms'
 import { usePermissions } from '../auth/session'
 
 const roleColor: Record<Role, string> = {
@@ -98,7 +98,7 @@ function UserModal({ user, opened, onClose }: { user?: User; opened: boolean; on
 
   return (
     <Modal opened={opened} onClose={onClose} title={user ? `Edit ${user.displayName}` : 'New user'} size="lg">
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate aria-label="User">
+      <form onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstError)} noValidate aria-label="User">
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('displayName')} />
