@@ -110,7 +110,3 @@ export function upload<T>(
     xhr.send(form)
   })
 }
-
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError
-}

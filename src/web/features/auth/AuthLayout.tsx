@@ -20,6 +20,7 @@ export function AuthLayout({
   subtitle: string
   children: ReactNode
 }) {
+  useDocumentTitle(`${title} · Trellis`)
   return (
     <Flex mih="100vh">
       <Box
