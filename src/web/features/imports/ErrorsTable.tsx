@@ -37,7 +37,7 @@ export function ErrorsTable({ errors, total }: { errors: ImportError[]; total: n
           />
         )}
       </Group>
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer minWidth={560}>
         <Table striped withTableBorder aria-label="Problems in the file">
           <Table.Thead>
             <Table.Tr>
@@ -55,7 +55,7 @@ export function ErrorsTable({ errors, total }: { errors: ImportError[]; total: n
               <Table.Tr key={`${e.row}-${e.column}-${i}`}>
                 <Table.Td className="numeric">{e.row}</Table.Td>
                 <Table.Td>{e.column}</Table.Td>
-                <Table.Td>
+                <Table.Td className="wrap" style={{ wordBreak: 'break-word' }}>
                   {e.value === '' ? (
                     <Text span fz="xs" c="dimmed" fs="italic">
                       empty
@@ -64,7 +64,9 @@ export function ErrorsTable({ errors, total }: { errors: ImportError[]; total: n
                     <Code>{e.value}</Code>
                   )}
                 </Table.Td>
-                <Table.Td c="red.8">{e.message}</Table.Td>
+                <Table.Td c="red.8" className="wrap">
+                  {e.message}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

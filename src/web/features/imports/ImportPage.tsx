@@ -61,7 +61,18 @@ export function ImportPage() {
     void client.invalidateQueries({ queryKey: importKeys.list })
   }
 
-  const active = m365 ? 3 : !id ? 0 : status === 'previewed' ? 1 : status === 'running' ? 2 : status ? 3 : 1
+  const active =
+    m365 || status === 'done'
+      ? 4
+      : !id
+        ? 0
+        : status === 'previewed'
+          ? 1
+          : status === 'running'
+            ? 2
+            : status
+              ? 3
+              : 1
 
   async function commit() {
     if (!id) return

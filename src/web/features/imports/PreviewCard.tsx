@@ -2,6 +2,7 @@ import {
   Alert,
   Badge,
   Button,
+  Grid,
   Group,
   Paper,
   SimpleGrid,
@@ -161,51 +162,57 @@ export function PreviewCard({
           </Stack>
         )}
 
-        <Stack gap={6}>
-          <Group gap="xs">
-            <Text fw={600} fz="sm">
-              Column mapping
-            </Text>
-            {record.unknownColumns.length > 0 && (
-              <Badge size="sm" color="yellow" variant="light">
-                {plural(record.unknownColumns.length, 'unknown column')}
-              </Badge>
-            )}
-          </Group>
-          <Mapping record={record} />
-        </Stack>
-
-        {result && errorCount > 0 && (
-          <Stack gap={6}>
-            <Text fw={600} fz="sm">
-              Problems
-            </Text>
-            {blocked ? (
-              <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />}>
-                {plural(errorCount, 'problem')} found. The import is all or nothing: fix the file and upload
-                it again, or skip the invalid rows and import the other {plural(validRows, 'row')}.
-                {onRetrySkipping && (
-                  <Button
-                    mt="sm"
-                    size="xs"
-                    variant="white"
-                    color="red"
-                    display="block"
-                    leftSection={<IconRefresh size={14} />}
-                    onClick={onRetrySkipping}
-                  >
-                    Check again, skipping invalid rows
-                  </Button>
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: errorCount > 0 ? 5 : 12 }}>
+            <Stack gap={6}>
+              <Group gap="xs">
+                <Text fw={600} fz="sm">
+                  Column mapping
+                </Text>
+                {record.unknownColumns.length > 0 && (
+                  <Badge size="sm" color="yellow" variant="light">
+                    {plural(record.unknownColumns.length, 'unknown column')}
+                  </Badge>
                 )}
-              </Alert>
-            ) : (
-              <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />}>
-                The rows listed below will be skipped; the other {plural(validRows, 'row')} will be imported.
-              </Alert>
-            )}
-            <ErrorsTable errors={result.errors} total={errorCount} />
-          </Stack>
-        )}
+              </Group>
+              <Mapping record={record} />
+            </Stack>
+          </Grid.Col>
+          {result && errorCount > 0 && (
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <Stack gap={6}>
+                <Text fw={600} fz="sm">
+                  Problems
+                </Text>
+                {blocked ? (
+                  <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />}>
+                    {plural(errorCount, 'problem')} found. The import is all or nothing: fix the file and
+                    upload it again, or skip the invalid rows and import the other {plural(validRows, 'row')}.
+                    {onRetrySkipping && (
+                      <Button
+                        mt="sm"
+                        size="xs"
+                        variant="white"
+                        color="red"
+                        display="block"
+                        leftSection={<IconRefresh size={14} />}
+                        onClick={onRetrySkipping}
+                      >
+                        Check again, skipping invalid rows
+                      </Button>
+                    )}
+                  </Alert>
+                ) : (
+                  <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />}>
+                    The rows listed below will be skipped; the other {plural(validRows, 'row')} will be
+                    imported.
+                  </Alert>
+                )}
+                <ErrorsTable errors={result.errors} total={errorCount} />
+              </Stack>
+            </Grid.Col>
+          )}
+        </Grid>
 
         {result && errorCount === 0 && (
           <Group gap="xs" c="teal.8">
@@ -216,7 +223,14 @@ export function PreviewCard({
           </Group>
         )}
 
-        <Group justify="flex-end">
+        <Group
+          justify="flex-end"
+          pos="sticky"
+          bottom={0}
+          py="sm"
+          bg="white"
+          style={{ borderTop: '1px solid var(--mantine-color-gray-2)', zIndex: 2 }}
+        >
           <Button variant="default" onClick={onRestart}>
             Start over
           </Button>

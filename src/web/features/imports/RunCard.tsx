@@ -1,12 +1,28 @@
-import { Alert, Anchor, Button, Group, Paper, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Collapse,
+  Group,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
 import { IconAlertTriangle, IconCircleCheck, IconLoader2 } from '@tabler/icons-react'
 import { Link } from 'react-router'
 import type { ImportRecord } from '#shared/contracts/imports'
 import { formatDateTime, formatInt, plural } from '../../lib/format'
+import { ErrorsTable } from './ErrorsTable'
 import { CountCards } from './PreviewCard'
 
 /** A committed import: a progress bar while it runs, then what it wrote. */
 export function RunCard({ record, onRestart }: { record: ImportRecord; onRestart: () => void }) {
+  const [showSkipped, { toggle }] = useDisclosure(false)
   const total = record.rowsTotal || record.result?.rows || 0
   const pct = total ? Math.min(100, (record.rowsProcessed / total) * 100) : 0
   if (record.status === 'running' || record.status === 'previewed') {
@@ -67,7 +83,15 @@ export function RunCard({ record, onRestart }: { record: ImportRecord; onRestart
             <CountCards counts={result.imported} unchanged={result.unchanged} />
             {result.errorCount > 0 && (
               <Alert color="yellow" variant="light">
-                {plural(result.errorCount, 'invalid row')} skipped.
+                {plural(result.errorCount, 'invalid row')} skipped.{' '}
+                <Anchor component="button" type="button" fz="sm" onClick={toggle} aria-expanded={showSkipped}>
+                  {showSkipped ? 'Hide them' : 'Show them'}
+                </Anchor>
+                <Collapse expanded={showSkipped}>
+                  <Box mt="sm">
+                    <ErrorsTable errors={result.errors} total={result.errorCount} />
+                  </Box>
+                </Collapse>
               </Alert>
             )}
           </>
