@@ -47,8 +47,28 @@ export function uploadM365(file: File, customer: string, onProgress: (f: number)
 
 export const commitImport = (id: number) => api.post<ImportRecord>(`/imports/${id}/commit`)
 
-/** "partnerName" → "Partner name" for fields the server names in camelCase or snake_case. */
+/** Labels of the portfolio fields the importer maps columns to (its keys, see docs/imports.md). */
+const portfolioFieldLabels: Record<string, string> = {
+  partnerId: 'Partner ID',
+  partnerName: 'Partner name',
+  tpid: 'Customer TPID',
+  customerName: 'Customer name',
+  country: 'Country',
+  seats: 'Seats',
+  workload: 'Workload',
+  intent: 'Intent status',
+  phase: 'Lifecycle phase',
+  claimed: 'CPOR claimed',
+  licensed: 'Licensed users',
+  active: 'Active users',
+  asOf: 'As of',
+  region: 'Region',
+  fpmEmail: 'Partner manager e-mail',
+}
+
+/** The label of a mapped field; unknown keys are humanised ("partnerName" → "Partner name"). */
 export function fieldLabel(field: string): string {
+  if (portfolioFieldLabels[field]) return portfolioFieldLabels[field]
   const words = field
     .replace(/[_.-]+/g, ' ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
