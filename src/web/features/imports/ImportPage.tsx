@@ -13,7 +13,7 @@ import { ImportHistory } from './ImportHistory'
 import { M365ResultCard } from './M365ResultCard'
 import { PreviewCard } from './PreviewCard'
 import { RunCard } from './RunCard'
-import { UploadCard } from './UploadCard'
+import { type ImportKind, UploadCard } from './UploadCard'
 
 /**
  * Choose → preview (dry run) → commit → result. The import being looked at lives in the URL
@@ -30,6 +30,7 @@ export function ImportPage() {
   const [m365, setM365] = useState<M365ImportResult | null>(null)
   const [committing, setCommitting] = useState(false)
   const [rechecking, setRechecking] = useState(false)
+  const [kind, setKind] = useState<ImportKind>('portfolio')
 
   const status = record.data?.status
   // When an import finishes, the partner and customer lists are stale.
@@ -54,6 +55,7 @@ export function ImportPage() {
 
   const open = (next: number | null, skip = false) => {
     setM365(null)
+    setKind('portfolio')
     setSearch(next ? { import: String(next), ...(skip ? { skip: '1' } : {}) } : {}, { replace: false })
   }
   const store = (r: ImportRecord) => {
@@ -110,6 +112,7 @@ export function ImportPage() {
           store(r)
           open(r.id, skip)
         }}
+        onKindChange={setKind}
         onM365={(result) => {
           setM365(result)
           void client.invalidateQueries({ queryKey: importKeys.list })
@@ -139,12 +142,14 @@ export function ImportPage() {
         description="Load a portfolio export or a Microsoft 365 usage report. Portfolio files get a dry run first: nothing is written until you commit."
       />
       <Stack gap="lg">
-        <Stepper active={active} size="sm" allowNextStepsSelect={false} aria-label="Import steps">
-          <Stepper.Step label="Choose a file" description="CSV or XLSX" />
-          <Stepper.Step label="Preview" description="Mapping, counts, problems" />
-          <Stepper.Step label="Commit" description="Write to Trellis" />
-          <Stepper.Step label="Done" description="Result" />
-        </Stepper>
+        {!m365 && (kind === 'portfolio' || id) && (
+          <Stepper active={active} size="sm" allowNextStepsSelect={false} aria-label="Import steps">
+            <Stepper.Step label="Choose a file" description="CSV or XLSX" />
+            <Stepper.Step label="Preview" description="Mapping, counts, problems" />
+            <Stepper.Step label="Commit" description="Write to Trellis" />
+            <Stepper.Step label="Done" description="Result" />
+          </Stepper>
+        )}
         {body}
         <ImportHistory onOpen={(next) => open(next)} currentId={id} />
       </Stack>

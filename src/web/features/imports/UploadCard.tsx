@@ -24,6 +24,7 @@ export type ImportKind = 'portfolio' | 'm365'
 type Props = {
   onPreviewed: (record: ImportRecord, file: File, skipInvalid: boolean) => void
   onM365: (result: M365ImportResult) => void
+  onKindChange?: (kind: ImportKind) => void
 }
 
 function KindCard({ value, title, text }: { value: ImportKind; title: string; text: string }) {
@@ -44,7 +45,7 @@ function KindCard({ value, title, text }: { value: ImportKind; title: string; te
   )
 }
 
-export function UploadCard({ onPreviewed, onM365 }: Props) {
+export function UploadCard({ onPreviewed, onM365, onKindChange }: Props) {
   const [kind, setKind] = useState<ImportKind>('portfolio')
   const [file, setFile] = useState<File | null>(null)
   const [asOf, setAsOf] = useState('')
@@ -93,6 +94,7 @@ export function UploadCard({ onPreviewed, onM365 }: Props) {
           value={kind}
           onChange={(v) => {
             setKind(v as ImportKind)
+            onKindChange?.(v as ImportKind)
             setErrors({})
           }}
           label="What are you importing?"
