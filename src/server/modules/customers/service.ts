@@ -1,5 +1,6 @@
 import type { Database } from '#db/client'
 import { type Actor, assertWriter, canWrite } from '#server/modules/access/actor'
+import { guardPartnerWrite } from '#server/modules/access/guard'
 import { customerVisible, partnerEditable, partnerVisible } from '#server/modules/access/scope'
 import { partnersRepository } from '#server/modules/partners/repository'
 import type {
@@ -143,16 +144,15 @@ export function customersService(database: Database) {
     },
 
     async updateEngagement(actor: Actor, id: number, input: unknown) {
-      const visible = await repo.findEngagement(partnerVisible(actor), id)
-      if (!visible) throw AppError.notFound('Engagement')
-      assertWriter(actor)
-      if (!(await repo.findEngagement(partnerEditable(actor), id))) throw AppError.notFound('Engagement')
+      const engagement = await guardPartnerWrite(actor, 'Engagement', (scope) =>
+        repo.findEngagement(scope, id),
+      )
       const { archived, ...body } = updateEngagementBody.parse(input)
       await repo.updateEngagement(id, {
         ...body,
         ...(archived === undefined ? {} : { archivedAt: archived ? new Date() : null }),
       })
-      return this.get(actor, visible.customerId)
+      return this.get(actor, engagement.customerId)
     },
   }
 }

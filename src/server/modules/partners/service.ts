@@ -1,5 +1,6 @@
 import type { Database } from '#db/client'
 import { type Actor, assertWriter } from '#server/modules/access/actor'
+import { guardPartnerWrite } from '#server/modules/access/guard'
 import { partnerEditable, partnerVisible } from '#server/modules/access/scope'
 import { stakeholdersRepository } from '#server/modules/stakeholders/repository'
 import { toStakeholder } from '#server/modules/stakeholders/service'
@@ -101,9 +102,7 @@ export function partnersService(database: Database) {
     },
 
     async update(actor: Actor, id: number, input: UpdatePartnerBody): Promise<PartnerDetail> {
-      if (!(await repo.exists(partnerVisible(actor), id))) throw AppError.notFound('Partner')
-      assertWriter(actor)
-      if (!(await repo.exists(partnerEditable(actor), id))) throw AppError.notFound('Partner')
+      await guardPartnerWrite(actor, 'Partner', (scope) => repo.exists(scope, id))
       const body = updatePartnerBody.parse(input)
       if (actor.role === 'fpm' && body.fpmUserId !== undefined && body.fpmUserId !== actor.id) {
         throw new AppError(
@@ -124,9 +123,7 @@ export function partnersService(database: Database) {
     },
 
     async setArchived(actor: Actor, id: number, archived: boolean): Promise<PartnerDetail> {
-      if (!(await repo.exists(partnerVisible(actor), id))) throw AppError.notFound('Partner')
-      assertWriter(actor)
-      if (!(await repo.exists(partnerEditable(actor), id))) throw AppError.notFound('Partner')
+      await guardPartnerWrite(actor, 'Partner', (scope) => repo.exists(scope, id))
       await repo.update(id, { archivedAt: archived ? new Date() : null })
       return this.get(actor, id)
     },

@@ -1,7 +1,8 @@
 import type { Database } from '#db/client'
 import type { stakeholders } from '#db/schema/index'
-import { type Actor, assertWriter } from '#server/modules/access/actor'
-import { partnerEditable, partnerVisible } from '#server/modules/access/scope'
+import type { Actor } from '#server/modules/access/actor'
+import { guardPartnerWrite } from '#server/modules/access/guard'
+import { partnerVisible } from '#server/modules/access/scope'
 import { partnersRepository } from '#server/modules/partners/repository'
 import type { CreateStakeholderBody, Stakeholder } from '#shared/contracts/partners'
 import { createStakeholderBody, updateStakeholderBody } from '#shared/contracts/partners'
@@ -30,13 +31,8 @@ export function stakeholdersService(database: Database) {
   const repo = stakeholdersRepository(database.db)
   const partners = partnersRepository(database.db)
 
-  async function editable(actor: Actor, id: number) {
-    if (!(await repo.find(partnerVisible(actor), id))) throw AppError.notFound('Stakeholder')
-    assertWriter(actor)
-    const row = await repo.find(partnerEditable(actor), id)
-    if (!row) throw AppError.notFound('Stakeholder')
-    return row
-  }
+  const editable = (actor: Actor, id: number) =>
+    guardPartnerWrite(actor, 'Stakeholder', (scope) => repo.find(scope, id))
 
   return {
     async list(actor: Actor, partnerId: number) {
@@ -44,9 +40,7 @@ export function stakeholdersService(database: Database) {
       return (await repo.listForPartner(partnerId)).map(toStakeholder)
     },
     async create(actor: Actor, partnerId: number, input: CreateStakeholderBody) {
-      if (!(await partners.exists(partnerVisible(actor), partnerId))) throw AppError.notFound('Partner')
-      assertWriter(actor)
-      if (!(await partners.exists(partnerEditable(actor), partnerId))) throw AppError.notFound('Partner')
+      await guardPartnerWrite(actor, 'Partner', (scope) => partners.exists(scope, partnerId))
       const body = createStakeholderBody.parse(input)
       checkSide(body.side, body.role)
       return toStakeholder(await repo.insert({ ...body, partnerId }))
