@@ -30,8 +30,6 @@ import { usePartnerStatusCounts, usePartners } from './api'
 import { PartnerFormModal } from './PartnerFormModal'
 import { StatusTabs } from './StatusTabs'
 
-const COLUMNS = 8
-
 export function PartnerListPage() {
   const { user, canWrite } = usePermissions()
   const navigate = useNavigate()
@@ -47,6 +45,9 @@ export function PartnerListPage() {
   })
   const showRegion = user.role === 'admin' || (user.role === 'viewer' && user.regionId === null)
   const showFpm = user.role === 'admin' || user.role === 'lead'
+  // Leads and partner managers work in one region: the column would repeat it on every row.
+  const showRegionColumn = user.role === 'admin' || user.role === 'viewer' || user.role === 'sme'
+  const columns = showRegionColumn ? 8 : 7
   const regions = useRegions()
   const fpms = useUsers('fpm')
   const partners = usePartners({ ...values, page, pageSize })
@@ -142,7 +143,7 @@ export function PartnerListPage() {
                     Status
                   </SortableTh>
                   <Table.Th>Referral ready</Table.Th>
-                  <Table.Th>Region</Table.Th>
+                  {showRegionColumn && <Table.Th>Region</Table.Th>}
                   <Table.Th>Partner manager</Table.Th>
                   <SortableTh field="customers" numeric {...sortProps}>
                     Customers
@@ -153,10 +154,10 @@ export function PartnerListPage() {
                 </Table.Tr>
               </Table.Thead>
               {partners.isPending ? (
-                <TableSkeleton columns={COLUMNS} />
+                <TableSkeleton columns={columns} />
               ) : partners.data.items.length === 0 ? (
                 <EmptyRows
-                  columns={COLUMNS}
+                  columns={columns}
                   icon={<IconBuildingCommunity size={22} />}
                   title={
                     filtered
@@ -221,7 +222,7 @@ export function PartnerListPage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>{p.regionName ?? '—'}</Table.Td>
+                      {showRegionColumn && <Table.Td>{p.regionName ?? '—'}</Table.Td>}
                       <Table.Td>
                         {p.fpmName ?? (
                           <Text span c="dimmed" fz="sm">
