@@ -1,7 +1,7 @@
 import { Select, type SelectProps } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { useMemo, useRef, useState } from 'react'
-import { usePartners } from './api'
+import { useRef, useState } from 'react'
+import { usePartner, usePartners } from './api'
 
 type Props = Omit<SelectProps<number>, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
   value: number | null
@@ -16,11 +16,15 @@ export function PartnerSelect({ value, onChange, initialLabel, ...props }: Props
   const [debounced] = useDebouncedValue(search, 250)
   const labels = useRef(new Map<number, string>())
   if (value !== null && initialLabel && !labels.current.has(value)) labels.current.set(value, initialLabel)
+  // A value from the address bar may be outside the first page of options: ask for its name.
+  const known = value !== null && labels.current.has(value)
+  const selected = usePartner(known || value === null ? 0 : value)
+  if (value !== null && selected.data?.id === value) labels.current.set(value, selected.data.name)
   const selectedLabel = value === null ? undefined : labels.current.get(value)
   const query = debounced && debounced !== selectedLabel ? debounced : undefined
   const partners = usePartners({ q: query, pageSize: 50, sort: 'name', order: 'asc' })
 
-  const data = useMemo(() => {
+  const data = (() => {
     const options = (partners.data?.items ?? []).map((p) => {
       labels.current.set(p.id, p.name)
       return { value: p.id, label: p.name }
@@ -28,7 +32,7 @@ export function PartnerSelect({ value, onChange, initialLabel, ...props }: Props
     if (value !== null && !options.some((o) => o.value === value) && labels.current.has(value))
       options.unshift({ value, label: labels.current.get(value)! })
     return options
-  }, [partners.data, value])
+  })()
 
   return (
     <Select<number>
