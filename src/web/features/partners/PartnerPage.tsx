@@ -7,6 +7,7 @@ import {
   Group,
   Menu,
   Paper,
+  SimpleGrid,
   Skeleton,
   Stack,
   Switch,
@@ -76,52 +77,58 @@ function Profile({ partner }: { partner: PartnerDetail }) {
       <Title order={2} fz="lg" mb="md">
         Profile
       </Title>
-      <DataList labelWidth={150} withDivider>
-        <DataList.Item>
-          <DataList.ItemLabel>Partner ID</DataList.ItemLabel>
-          <DataList.ItemValue className="mono">{partner.programId}</DataList.ItemValue>
-        </DataList.Item>
-        <DataList.Item>
-          <DataList.ItemLabel>Program</DataList.ItemLabel>
-          <DataList.ItemValue>{programLabel[partner.program]}</DataList.ItemValue>
-        </DataList.Item>
-        <DataList.Item>
-          <DataList.ItemLabel>Status</DataList.ItemLabel>
-          <DataList.ItemValue>
-            <PartnerStatusBadge status={partner.status} />
-          </DataList.ItemValue>
-        </DataList.Item>
-        <DataList.Item>
-          <DataList.ItemLabel>HQ country</DataList.ItemLabel>
-          <DataList.ItemValue>{partner.hqCountry ?? '—'}</DataList.ItemValue>
-        </DataList.Item>
-        <DataList.Item>
-          <DataList.ItemLabel>Region</DataList.ItemLabel>
-          <DataList.ItemValue>{partner.regionName ?? '—'}</DataList.ItemValue>
-        </DataList.Item>
-        <DataList.Item>
-          <DataList.ItemLabel>Partner manager</DataList.ItemLabel>
-          <DataList.ItemValue>{partner.fpmName ?? 'Unassigned'}</DataList.ItemValue>
-        </DataList.Item>
-        <DataList.Item>
-          <DataList.ItemLabel>Joined</DataList.ItemLabel>
-          <DataList.ItemValue>{formatDate(partner.joinedOn)}</DataList.ItemValue>
-        </DataList.Item>
-        <DataList.Item>
-          <DataList.ItemLabel>Website</DataList.ItemLabel>
-          <DataList.ItemValue>
-            {href ? (
-              <Anchor href={href} target="_blank" rel="noreferrer" fz="sm">
-                <Group gap={4} component="span" display="inline-flex">
-                  {website}
-                  <IconExternalLink size={13} aria-hidden />
-                </Group>
-              </Anchor>
-            ) : (
-              '—'
-            )}
-          </DataList.ItemValue>
-        </DataList.Item>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl" verticalSpacing={0}>
+        <DataList labelWidth={130} withDivider>
+          <DataList.Item>
+            <DataList.ItemLabel>Partner ID</DataList.ItemLabel>
+            <DataList.ItemValue className="mono">{partner.programId}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>Program</DataList.ItemLabel>
+            <DataList.ItemValue>{programLabel[partner.program]}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>Status</DataList.ItemLabel>
+            <DataList.ItemValue>
+              <PartnerStatusBadge status={partner.status} />
+            </DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>HQ country</DataList.ItemLabel>
+            <DataList.ItemValue>{partner.hqCountry ?? '—'}</DataList.ItemValue>
+          </DataList.Item>
+        </DataList>
+        <DataList labelWidth={130} withDivider>
+          <DataList.Item>
+            <DataList.ItemLabel>Region</DataList.ItemLabel>
+            <DataList.ItemValue>{partner.regionName ?? '—'}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>Partner manager</DataList.ItemLabel>
+            <DataList.ItemValue>{partner.fpmName ?? 'Unassigned'}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>Joined</DataList.ItemLabel>
+            <DataList.ItemValue>{formatDate(partner.joinedOn)}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>Website</DataList.ItemLabel>
+            <DataList.ItemValue>
+              {href ? (
+                <Anchor href={href} target="_blank" rel="noreferrer" fz="sm">
+                  <Group gap={4} component="span" display="inline-flex">
+                    {website}
+                    <IconExternalLink size={13} aria-hidden />
+                  </Group>
+                </Anchor>
+              ) : (
+                '—'
+              )}
+            </DataList.ItemValue>
+          </DataList.Item>
+        </DataList>
+      </SimpleGrid>
+      <DataList labelWidth={130} mt="sm">
         <DataList.Item>
           <DataList.ItemLabel>Notes</DataList.ItemLabel>
           <DataList.ItemValue style={{ whiteSpace: 'pre-wrap' }}>
@@ -145,7 +152,7 @@ function Readiness({ partner }: { partner: PartnerDetail }) {
       <Title order={2} fz="lg" mb="md">
         Readiness
       </Title>
-      <Stack gap="lg">
+      <Stack gap="md">
         <Switch
           size="md"
           label="Referral ready"
