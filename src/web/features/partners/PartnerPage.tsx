@@ -116,8 +116,8 @@ function Profile({ partner }: { partner: PartnerDetail }) {
             <DataList.ItemValue>
               {href ? (
                 <Anchor href={href} target="_blank" rel="noreferrer" fz="sm">
-                  <Group gap={4} component="span" display="inline-flex">
-                    {website}
+                  <Group gap={4} component="span" display="inline-flex" wrap="nowrap">
+                    {website?.replace(/^https?:\/\//, '').replace(/\/$/, '')}
                     <IconExternalLink size={13} aria-hidden />
                   </Group>
                 </Anchor>
@@ -356,7 +356,7 @@ export function PartnerPage() {
           )
         }
       />
-      <Stack gap="lg">
+      <Stack gap="md">
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
             <Profile partner={p} />
