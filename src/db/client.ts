@@ -91,6 +91,12 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 })
+  let closing = false
+  // An idle connection that the server drops (restart, failover, admin) must not crash the process:
+  // the pool discards it and opens a new one on the next query.
+  pool.on('error', (err) => {
+    if (!closing) console.error(`PostgreSQL connection lost: ${err.message}`)
+  })
   const db = drizzlePg(pool, { schema }) as unknown as Db
   const lockClient = await pool.connect()
   try {
@@ -138,7 +144,10 @@ async function openPostgres(url: string): Promise<Database> {
         client.release()
       }
     },
-    close: () => pool.end(),
+    async close() {
+      closing = true
+      await pool.end()
+    },
   }
 }
 
