@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { authRoutes } from './auth/routes'
 import { customersRoutes } from './customers/routes'
 import { healthRoutes } from './health/routes'
+import { importsRoutes } from './imports/routes'
 import { partnersRoutes } from './partners/routes'
 import { referenceRoutes } from './reference/routes'
 import { stakeholdersRoutes } from './stakeholders/routes'
@@ -16,4 +17,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   partnersRoutes,
   stakeholdersRoutes,
   customersRoutes,
+  importsRoutes,
 ]

@@ -25,18 +25,42 @@ export const portfolioImportResult = z.object({
   errors: z.array(importError),
   /** Total problems found; `errors` lists at most the first 10,000. */
   errorCount: z.number().int(),
+  /** Rows with at least one problem (not imported). */
+  invalidRows: z.number().int(),
+  /** Data rows in the file (blank rows not counted). */
   rows: z.number().int(),
   dryRun: z.boolean(),
   asOf: isoDate,
 })
 export type PortfolioImportResult = z.infer<typeof portfolioImportResult>
 
+/** A column of the uploaded file and the field it fills (null: not used, reported as unknown). */
 export const columnMapping = z.object({
   column: z.string(),
   field: z.string().nullable(),
+  /** The field's name for people ("Licensed users"), null when the column is not used. */
+  fieldLabel: z.string().nullable().optional(),
 })
 
 export const importStatus = ['previewed', 'running', 'done', 'failed', 'rejected'] as const
+
+export const m365WorkloadUsage = z.object({
+  workload: z.string(),
+  licensed: z.number().int(),
+  active: z.number().int(),
+})
+export const m365ImportResult = z.object({
+  /** The customer's TPID. */
+  customer: z.string(),
+  asOf: isoDate,
+  workloads: z.array(m365WorkloadUsage),
+  unknownColumns: z.array(z.string()),
+  /** User rows in the report. */
+  users: z.number().int().optional(),
+  /** Snapshots added or changed (0 when the same report was imported before). */
+  changed: z.number().int().optional(),
+})
+export type M365ImportResult = z.infer<typeof m365ImportResult>
 
 export const importRecord = z.object({
   id: z.number().int(),
@@ -48,6 +72,9 @@ export const importRecord = z.object({
   mapping: z.array(columnMapping),
   unknownColumns: z.array(z.string()),
   result: portfolioImportResult.nullable(),
+  /** For kind m365-active-users: what was stored. */
+  m365: m365ImportResult.nullable().optional(),
+  /** One sentence on the outcome (why it failed, what was imported). */
   message: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -59,16 +86,3 @@ export const portfolioImportOptions = z.object({
   asOf: isoDate.optional(),
   skipInvalid: z.boolean().default(false),
 })
-
-export const m365WorkloadUsage = z.object({
-  workload: z.string(),
-  licensed: z.number().int(),
-  active: z.number().int(),
-})
-export const m365ImportResult = z.object({
-  customer: z.string(),
-  asOf: isoDate,
-  workloads: z.array(m365WorkloadUsage),
-  unknownColumns: z.array(z.string()),
-})
-export type M365ImportResult = z.infer<typeof m365ImportResult>

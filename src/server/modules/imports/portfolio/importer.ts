@@ -1,0 +1,228 @@
+import type { Database, SqlClient } from '#db/client'
+import { type Actor, assertWriter } from '#server/modules/access/actor'
+import { partnerEditable } from '#server/modules/access/scope'
+import type { PortfolioImportResult } from '#shared/contracts/imports'
+import { AppError } from '#shared/errors'
+import { openTable } from '../file/read-table'
+import { importsRepository } from '../repository'
+import { type ColumnMapping, mapPortfolioHeaders } from './columns'
+import {
+  copyEntities,
+  copyRows,
+  createStaging,
+  dropStaging,
+  type MergeCounts,
+  mergeStaged,
+  type StepTimer,
+  stagingNames,
+  timed,
+} from './staging'
+import { type ImportScope, PortfolioValidator } from './validator'
+
+export type ImportProgress = {
+  phase: 'reading' | 'saving'
+  /** Data rows read so far. */
+  rows: number
+  /** Share of the file read, 0..1. */
+  fraction: number
+}
+
+export type PortfolioImportInput = {
+  path: string
+  /** Date of the usage snapshots for rows without an as-of cell (default: today, UTC). */
+  asOf?: string
+  skipInvalid: boolean
+  dryRun: boolean
+  /** The import run the snapshots point to. */
+  importId?: number | null
+  onProgress?: (p: ImportProgress) => void
+  /** Timing of each database step (benchmark, debugging). */
+  onStep?: StepTimer
+}
+
+export type PortfolioImportOutcome = {
+  result: PortfolioImportResult
+  mapping: ColumnMapping[]
+  unknownColumns: string[]
+  /** True when the file had invalid rows and nothing was imported (no --skip-invalid). */
+  rejected: boolean
+}
+
+/** Staged rows are copied to the database in chunks of about this many rows. */
+export const COPY_CHUNK_ROWS = 50_000
+
+/** On PGlite, an insert that adds ≥ 30 % of a table's rows rebuilds its secondary indexes (staging.ts). */
+const REBUILD_INDEXES_ABOVE = 0.3
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10)
+}
+
+const noCounts: MergeCounts = {
+  partnersInserted: 0,
+  partnersUpdated: 0,
+  customersInserted: 0,
+  customersUpdated: 0,
+  engagementsInserted: 0,
+  engagementsUpdated: 0,
+  snapshotsInserted: 0,
+  snapshotsUpdated: 0,
+  unchanged: 0,
+}
+
+/** Ends a transaction without writing (dry run, rejected file) while handing back its result. */
+class Rollback<T> extends Error {
+  constructor(readonly value: T) {
+    super('rollback')
+  }
+}
+
+export async function loadImportScope(database: Database, actor: Actor): Promise<ImportScope> {
+  const repo = importsRepository(database.db)
+  const [partnerRows, regionRows, fpmRows, codes] = await Promise.all([
+    repo.partnersWithAccess(partnerEditable(actor)),
+    repo.regions(),
+    repo.partnerManagers(),
+    repo.workloadCodes(),
+  ])
+  return {
+    actor,
+    partners: new Map(
+      partnerRows.map((p) => [p.programId, { id: p.id, name: p.name, editable: p.editable }]),
+    ),
+    regions: new Map(regionRows.map((r) => [r.name.toLowerCase(), r.id])),
+    fpms: new Map(fpmRows.map((u) => [u.email.toLowerCase(), { id: u.id, regionId: u.regionId }])),
+    workloads: new Set(codes),
+  }
+}
+
+/** Reads the header of a portfolio file: refuses a file without the required columns. */
+export function describeMissingColumns(header: string[]): AppError | null {
+  const map = mapPortfolioHeaders(header)
+  const found =
+    header
+      .filter((h) => h.trim() !== '')
+      .map((h) => `"${h.trim()}"`)
+      .join(', ') || '(none)'
+  if (map.missing.length) {
+    return new AppError(
+      'INVALID_FILE',
+      `The file has no column for: ${map.missing.join(', ')}. Columns found: ${found}. See docs/imports.md for the column names and aliases.`,
+    )
+  }
+  if (map.duplicates.length) {
+    const d = map.duplicates.map((x) => `${x.columns.map((c) => `"${c}"`).join(' and ')} (both ${x.field})`)
+    return new AppError('INVALID_FILE', `Two columns mean the same thing: ${d.join('; ')}. Keep one of them.`)
+  }
+  return null
+}
+
+/**
+ * Imports a portfolio file: stream-parse and check every row, COPY valid rows into staging tables,
+ * then merge them set-based in one transaction. With invalid rows and no `skipInvalid`, nothing is
+ * written. A dry run does everything inside a transaction that is rolled back, so its counts are exact.
+ *
+ * On PGlite (one connection for the whole app) the staging happens outside the merge transaction, so
+ * other requests keep running between chunks; on PostgreSQL the whole import is one transaction.
+ */
+export async function importPortfolio(
+  database: Database,
+  actor: Actor,
+  input: PortfolioImportInput,
+): Promise<PortfolioImportOutcome> {
+  assertWriter(actor)
+  const table = await openTable(input.path)
+  try {
+    const invalid = describeMissingColumns(table.header)
+    if (invalid) throw invalid
+    const header = mapPortfolioHeaders(table.header)
+    const scope = await loadImportScope(database, actor)
+    const defaultAsOf = input.asOf ?? todayUtc()
+    const validator = new PortfolioValidator(header, scope, defaultAsOf)
+    const t = stagingNames()
+    const progress = input.onProgress ?? (() => {})
+    const stageable = () => input.skipInvalid || validator.errors.count === 0
+
+    const outcome = (counts: MergeCounts, rejected: boolean): PortfolioImportOutcome => ({
+      mapping: header.mapping,
+      unknownColumns: header.unknownColumns,
+      rejected,
+      result: {
+        imported: {
+          partners: counts.partnersInserted + counts.partnersUpdated,
+          customers: counts.customersInserted + counts.customersUpdated,
+          workloads: counts.engagementsInserted + counts.engagementsUpdated,
+          snapshots: counts.snapshotsInserted + counts.snapshotsUpdated,
+        },
+        unchanged: counts.unchanged,
+        errors: validator.errors.items,
+        errorCount: validator.errors.count,
+        invalidRows: validator.errors.rows,
+        rows: validator.rows,
+        dryRun: input.dryRun,
+        asOf: validator.singleAsOf() ?? defaultAsOf,
+      },
+    })
+
+    /** Reads the whole file into the staging tables; false when the file is rejected. */
+    const stage = async (session: SqlClient): Promise<boolean> => {
+      for await (const batch of table.batches()) {
+        for (const row of batch) validator.check(row)
+        if (!stageable()) validator.takeStaged()
+        else if (validator.stagedPending >= COPY_CHUNK_ROWS)
+          await copyRows(session, t, validator.takeStaged())
+        progress({ phase: 'reading', rows: validator.rows, fraction: table.progress() })
+      }
+      if (!stageable()) return false
+      await copyRows(session, t, validator.takeStaged())
+      await copyEntities(session, t, validator.partners, validator.customers)
+      return true
+    }
+    const merge = async (tx: SqlClient): Promise<MergeCounts> => {
+      progress({ phase: 'saving', rows: validator.rows, fraction: 1 })
+      return validator.validRows
+        ? mergeStaged(tx, t, actor, {
+            importId: input.importId ?? null,
+            rebuildIndexesAbove: database.kind === 'pglite' ? REBUILD_INDEXES_ABOVE : 0,
+          })
+        : noCounts
+    }
+    const settle = async <T>(work: Promise<T>): Promise<T> => {
+      try {
+        return await work
+      } catch (err) {
+        if (err instanceof Rollback) return err.value as T
+        throw err
+      }
+    }
+
+    if (database.kind === 'postgres') {
+      return await settle(
+        database.transaction(async (client) => {
+          const tx = timed(client, input.onStep)
+          await createStaging(tx, t, true)
+          if (!(await stage(tx))) throw new Rollback(outcome(noCounts, true))
+          const result = outcome(await merge(tx), false)
+          if (input.dryRun) throw new Rollback(result)
+          return result
+        }),
+      )
+    }
+    const session = timed(database.sql, input.onStep)
+    await createStaging(session, t, false)
+    try {
+      if (!(await stage(session))) return outcome(noCounts, true)
+      return await settle(
+        database.transaction(async (client) => {
+          const result = outcome(await merge(timed(client, input.onStep)), false)
+          if (input.dryRun) throw new Rollback(result)
+          return result
+        }),
+      )
+    } finally {
+      await dropStaging(session, t).catch(() => {})
+    }
+  } finally {
+    table.close()
+  }
+}
