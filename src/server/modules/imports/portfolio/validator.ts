@@ -402,41 +402,41 @@ export class PortfolioValidator {
         'Give the active users too: licensed users need them',
       )
     }
-    if (errors.count > before) return false
-
     // The partner: in the importer's scope, with one name throughout the file.
     let pidx = partnerId === this.lastPartnerId ? this.lastPidx : this.pidxById.get(partnerId)
     let newPartner: StagedPartner | null = null
-    if (pidx !== undefined) {
-      const p = this.partners[pidx]
-      if (p.name !== partnerName) {
-        this.fail(
-          row,
-          'partnerName',
-          partnerName,
-          `Partner ${partnerId} is named "${p.name}" on row ${this.partnerRow[pidx]}`,
-        )
-        return false
-      }
-    } else {
-      const existing = this.scope.partners.get(partnerId)
-      if (existing && !existing.editable) {
-        this.fail(row, 'partnerId', partnerId, `Partner ${partnerId} is not in your portfolio`)
-        return false
-      }
-      const placement = existing ? { regionId: null, fpmUserId: null } : this.placeNewPartner(row, cells)
-      if (!placement) return false
-      newPartner = {
-        programId: own(partnerId),
-        name: own(partnerName),
-        existingId: existing?.id ?? null,
-        ...placement,
+    if (partnerId !== '' && partnerName !== '') {
+      if (pidx !== undefined) {
+        const p = this.partners[pidx]
+        if (p.name !== partnerName) {
+          this.fail(
+            row,
+            'partnerName',
+            partnerName,
+            `Partner ${partnerId} is named "${p.name}" on row ${this.partnerRow[pidx]}`,
+          )
+        }
+      } else {
+        const existing = this.scope.partners.get(partnerId)
+        if (existing && !existing.editable) {
+          this.fail(row, 'partnerId', partnerId, `Partner ${partnerId} is not in your portfolio`)
+        } else {
+          const placement = existing ? { regionId: null, fpmUserId: null } : this.placeNewPartner(row, cells)
+          if (placement) {
+            newPartner = {
+              programId: own(partnerId),
+              name: own(partnerName),
+              existingId: existing?.id ?? null,
+              ...placement,
+            }
+          }
+        }
       }
     }
 
     // The customer: one name, seat count and country per TPID.
     let cidx = tpid === this.lastTpid ? this.lastCidx : this.cidxByTpid.get(tpid)
-    if (cidx !== undefined) {
+    if (cidx !== undefined && customerName !== '') {
       const c = this.customers[cidx]
       const first = this.customerRow[cidx]
       if (c.name !== customerName)
@@ -450,8 +450,8 @@ export class PortfolioValidator {
         )
       if (country !== '' && c.country !== null && c.country !== country)
         this.fail(row, 'country', country, `TPID ${tpid} is in "${c.country}" on row ${first}`)
-      if (errors.count > before) return false
     }
+    if (errors.count > before) return false
 
     // The key: partner × customer × workload once; usage per customer × workload × date agrees.
     const wl = workload as string

@@ -1,0 +1,67 @@
+import { Command, CommanderError } from 'commander'
+import { version } from '#server/version'
+import { AppError } from '#shared/errors'
+import { importM365Command } from './commands/import-m365'
+import { importPortfolioCommand } from './commands/import-portfolio'
+import { usersAddCommand } from './commands/users-add'
+import { CliError, Exit, exitCodeOf } from './context'
+
+/**
+ * The `trellis` command line: imports and user setup, working on the same database as the server
+ * (TRELLIS_DATA_DIR or DATABASE_URL) through the same services and access rules.
+ */
+const program = new Command('trellis')
+  .description(
+    'Trellis from the command line: import portfolio files and Microsoft 365 usage reports, create users.\n\n' +
+      'Works on the same database as the server: the PGlite folder in TRELLIS_DATA_DIR (default ./data), or the PostgreSQL server in DATABASE_URL. ' +
+      'A running server holds its PGlite folder: stop it first, import through the web app, or use PostgreSQL.\n\n' +
+      'Commands act as a user, with that user’s access: --as EMAIL, or by default the only admin. ' +
+      'No user yet? Create the first admin: npx trellis users add --email you@example.com --name "Your Name" --role admin',
+  )
+  .version(version, '-v, --version')
+  .showHelpAfterError('(add --help for usage)')
+  .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
+  .exitOverride()
+
+const imports = program.command('import').description('import a file into Trellis')
+importPortfolioCommand(imports)
+importM365Command(imports)
+const usersCmd = program.command('users').description('manage users')
+usersAddCommand(usersCmd)
+for (const c of [imports, usersCmd]) c.exitOverride()
+for (const c of [...imports.commands, ...usersCmd.commands])
+  c.exitOverride().showHelpAfterError('(add --help for usage)')
+
+const json = process.argv.includes('--json')
+
+try {
+  await program.parseAsync(process.argv)
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // --help and --version end here with exit code 0; wrong arguments with 2.
+    process.exitCode = err.exitCode === 0 ? Exit.ok : Exit.unusable
+  } else {
+    const code = exitCodeOf(err)
+    const message = err instanceof Error ? err.message : String(err)
+    if (json) {
+      const body =
+        err instanceof AppError
+          ? err.toJSON()
+          : { error: { code: err instanceof CliError ? err.errorCode : 'INTERNAL', message } }
+      process.stdout.write(`${JSON.stringify(body, null, 2)}\n`)
+    } else {
+      process.stderr.write(`\n  ✖ ${message}\n`)
+      if (err instanceof AppError && err.issues?.length) {
+        for (const i of err.issues.slice(0, 20)) {
+          process.stderr.write(
+            `    ${i.row !== undefined ? `row ${i.row}, ` : ''}${i.column ? `${i.column}: ` : ''}${i.value ? `"${i.value}" → ` : ''}${i.message}\n`,
+          )
+        }
+        if (err.issues.length > 20) process.stderr.write(`    … and ${err.issues.length - 20} more\n`)
+      }
+      process.stderr.write('\n')
+    }
+    if (code === Exit.internal && !(err instanceof AppError)) console.error(err)
+    process.exitCode = code
+  }
+}
