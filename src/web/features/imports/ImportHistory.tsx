@@ -23,6 +23,7 @@ const statusLabel: Record<ImportRecord['status'], string> = {
 }
 
 function written(r: ImportRecord) {
+  if (r.status === 'done' && r.m365) return `${r.m365.workloads.length} workloads for TPID ${r.m365.customer}`
   if (r.status !== 'done' || !r.result) return '—'
   const i = r.result.imported
   return `${formatInt(i.partners)} partners · ${formatInt(i.customers)} customers · ${formatInt(i.snapshots)} snapshots`

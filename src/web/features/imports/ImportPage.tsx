@@ -133,6 +133,7 @@ export function ImportPage() {
         onRetrySkipping={file && !skipInvalid ? recheckSkipping : undefined}
       />
     )
+  else if (record.data.m365) body = <M365ResultCard result={record.data.m365} onRestart={() => open(null)} />
   else body = <RunCard record={record.data} onRestart={() => open(null)} />
 
   return (

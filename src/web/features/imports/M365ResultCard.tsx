@@ -32,6 +32,8 @@ export function M365ResultCard({ result, onRestart }: { result: M365ImportResult
             </Title>
             <Text fz="sm" c="dimmed">
               Snapshot as of {formatDate(result.asOf)} · {result.workloads.length} workloads
+              {result.users !== undefined ? ` · ${formatInt(result.users)} users in the report` : ''}
+              {result.changed === 0 ? ' · already imported before, nothing changed' : ''}
             </Text>
           </Stack>
         </Group>

@@ -95,7 +95,7 @@ function Mapping({ record }: { record: ImportRecord }) {
             <Table.Td>
               {m.field ? (
                 <Badge variant="light" color="trellis" tt="none" leftSection={<IconCheck size={11} />}>
-                  {fieldLabel(m.field)}
+                  {m.fieldLabel ?? fieldLabel(m.field)}
                 </Badge>
               ) : (
                 <Tooltip label="Trellis does not know this column; it is ignored">
@@ -133,7 +133,7 @@ export function PreviewCard({
 }: Props) {
   const result = record.result
   const errorCount = result?.errorCount ?? 0
-  const validRows = Math.max(0, (result?.rows ?? 0) - errorCount)
+  const validRows = Math.max(0, (result?.rows ?? 0) - (result?.invalidRows ?? errorCount))
   const blocked = errorCount > 0 && !skipInvalid
   return (
     <Paper withBorder p="lg">
