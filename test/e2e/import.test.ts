@@ -23,6 +23,11 @@ beforeAll(async () => {
 })
 afterAll(() => e2e?.close())
 
+/** A made-up tenant in the shape of Microsoft 365's "Office 365 active user detail" report. */
+const m365Sample = fileURLToPath(
+  new URL('./fixtures/m365-office365-active-user-detail-D30.csv', import.meta.url),
+)
+
 describe.skipIf(!importerReady)('importing a portfolio', () => {
   it('shows the problems of a bad file row by row, and lets the user skip them', async () => {
     const page = await e2e.signIn('fpm@trellis.example')
@@ -45,11 +50,12 @@ describe.skipIf(!importerReady)('importing a portfolio', () => {
     expect(rows.length).toBeGreaterThanOrEqual(2)
     expect(rows.join('\n')).toContain('not-a-number')
     expect(await page.getByRole('button', { name: 'Commit import' }).isDisabled()).toBe(true)
-    await shot(page, 'import-preview-errors', true)
 
     await page.getByRole('button', { name: 'Check again, skipping invalid rows' }).click()
     await visible(page.getByText('The rows listed below will be skipped'))
     expect(await page.getByRole('button', { name: 'Commit import' }).isDisabled()).toBe(false)
+    expect(await page.getByTestId('count-customers').textContent()).toBe('2')
+    await shot(page, 'import-preview-errors')
     await page.context().close()
   })
 
@@ -80,7 +86,7 @@ describe.skipIf(!importerReady)('importing a portfolio', () => {
 
     await page.getByRole('button', { name: 'Commit import' }).click()
     await visible(page.getByRole('heading', { name: 'Import complete' }), 60_000)
-    await shot(page, 'import-done', true)
+    await shot(page, 'import-done')
     expect(await page.getByTestId('count-partners').textContent()).toBe('1')
 
     await page.getByRole('link', { name: 'See the partners' }).click()
@@ -97,6 +103,24 @@ describe.skipIf(!importerReady)('importing a portfolio', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click()
     const history = page.getByRole('table', { name: 'Import history' })
     await visible(history.getByText('tailwind-portfolio.csv'))
+    await page.context().close()
+  })
+
+  it('adds a Microsoft 365 usage report to a customer', async () => {
+    const page = await e2e.signIn('fpm@trellis.example')
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click()
+    const customers = await tableRows(page, 'Customers')
+    const tpid = (await customers.first().locator('td.mono').textContent())?.trim() ?? ''
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click()
+    await page.getByText('Microsoft 365 active user report (CSV)').click()
+    await page.getByRole('button', { name: 'Upload report' }).click()
+    await visible(page.getByText('Enter the TPID of the customer the report belongs to'))
+    await page.locator('input[type=file]').setInputFiles(m365Sample)
+    await page.getByLabel('Customer TPID').fill(tpid)
+    await page.getByRole('button', { name: 'Upload report' }).click()
+    await visible(page.getByRole('heading', { name: `Usage imported for TPID ${tpid}` }))
+    const usage = page.getByRole('table', { name: 'Imported usage per workload' })
+    await visible(usage.getByText('Exchange Online'))
     await page.context().close()
   })
 })

@@ -41,11 +41,11 @@ export function ErrorsTable({ errors, total }: { errors: ImportError[]; total: n
         <Table striped withTableBorder aria-label="Problems in the file">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={80} className="numeric">
+              <Table.Th w={64} className="numeric">
                 Row
               </Table.Th>
-              <Table.Th w={180}>Column</Table.Th>
-              <Table.Th w={200}>Value</Table.Th>
+              <Table.Th w={130}>Column</Table.Th>
+              <Table.Th w={140}>Value</Table.Th>
               <Table.Th>Reason</Table.Th>
             </Table.Tr>
           </Table.Thead>

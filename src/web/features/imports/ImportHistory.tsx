@@ -4,7 +4,7 @@ import type { ImportRecord } from '#shared/contracts/imports'
 import { EmptyRows } from '../../components/EmptyRows'
 import { QueryError } from '../../components/QueryError'
 import { TableSkeleton } from '../../components/TableSkeleton'
-import { formatDateTime, formatInt, formatRelative } from '../../lib/format'
+import { formatDateTime, formatInt, formatRelative, plural } from '../../lib/format'
 import { useImports } from './api'
 
 const statusColor: Record<ImportRecord['status'], string> = {
@@ -26,7 +26,7 @@ function written(r: ImportRecord) {
   if (r.status === 'done' && r.m365) return `${r.m365.workloads.length} workloads for TPID ${r.m365.customer}`
   if (r.status !== 'done' || !r.result) return '—'
   const i = r.result.imported
-  return `${formatInt(i.partners)} partners · ${formatInt(i.customers)} customers · ${formatInt(i.snapshots)} snapshots`
+  return `${plural(i.partners, 'partner')} · ${plural(i.customers, 'customer')} · ${plural(i.snapshots, 'snapshot')}`
 }
 
 export function ImportHistory({

@@ -156,7 +156,9 @@ export function PreviewCard({
         {result && (
           <Stack gap={6}>
             <Text fw={600} fz="sm">
-              What the import would write
+              {blocked
+                ? 'What the import would write: nothing until the problems are fixed or skipped'
+                : 'What the import would write'}
             </Text>
             <CountCards counts={result.imported} unchanged={result.unchanged} errors={errorCount} />
           </Stack>
