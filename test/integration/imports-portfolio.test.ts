@@ -289,6 +289,27 @@ describe('portfolio import', () => {
     ).toEqual({ as_of: '2026-06-30' })
   })
 
+  it('reports progress while reading, then the save', async () => {
+    const lines = ['Partner ID,Partner Name,TPID,Customer Name,Workload']
+    for (let i = 0; i < 30_000; i++) lines.push(`N800,Progress,${800_000 + i},Customer ${i},EXO`)
+    const seen: { phase: string; rows: number; fraction: number }[] = []
+    await importPortfolio(t.database, actorOf(t.fx.users.admin), {
+      path: files.write(lines.join('\n')),
+      skipInvalid: false,
+      dryRun: true,
+      onProgress: (p) => seen.push(p),
+    })
+    const reading = seen.filter((p) => p.phase === 'reading')
+    expect(reading.length).toBeGreaterThan(2)
+    expect(reading.some((p) => p.rows > 0 && p.rows < 30_000 && p.fraction > 0 && p.fraction < 1)).toBe(true)
+    expect(
+      reading.every(
+        (p, i) => i === 0 || (p.rows >= reading[i - 1].rows && p.fraction >= reading[i - 1].fraction),
+      ),
+    ).toBe(true)
+    expect(seen.at(-1)).toEqual({ phase: 'saving', rows: 30_000, fraction: 1 })
+  })
+
   it('refuses a file without the required columns, naming them and the headers found', async () => {
     await expect(run('admin', 'Partner,Workload,Notes\nx,EXO,y\n')).rejects.toThrow(
       'The file has no column for: Partner ID, Customer TPID, Customer name. Columns found: "Partner", "Workload", "Notes".',
