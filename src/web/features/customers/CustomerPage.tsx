@@ -5,6 +5,7 @@ import {
   Group,
   Menu,
   Paper,
+  Progress,
   SimpleGrid,
   Skeleton,
   Stack,
@@ -16,11 +17,11 @@ import { IconArchive, IconDots, IconPencil, IconPlus, IconRestore } from '@table
 import { type ReactNode, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import type { CustomerDetail, Engagement } from '#shared/contracts/customers'
-import { ActivePct, PctDelta } from '../../components/ActivePct'
+import { PctDelta, pctColor } from '../../components/ActivePct'
 import { ArchivedBadge, EligibleBadge } from '../../components/badges'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
-import { formatDate, formatInt, formatRelative } from '../../lib/format'
+import { formatDate, formatInt, formatPct, formatRelative } from '../../lib/format'
 import { notifySaved, showServerError } from '../../lib/forms'
 import { usePermissions } from '../auth/session'
 import { useArchiveCustomer, useCustomer, useUpdateEngagement } from './api'
@@ -71,8 +72,19 @@ function Stats({ customer }: { customer: CustomerDetail }) {
       <Stat label="Active users" value={formatInt(customer.activeUsers)} hint="in the last 28 days" />
       <Stat
         label="Active %"
-        value={<ActivePct pct={customer.activePct} width={150} />}
-        hint={<PctDelta delta={delta} />}
+        value={formatPct(customer.activePct)}
+        hint={
+          <Group gap="xs" wrap="nowrap">
+            <Progress
+              value={Math.min(100, customer.activePct ?? 0)}
+              color={pctColor(customer.activePct)}
+              size={6}
+              w={90}
+              aria-hidden
+            />
+            <PctDelta delta={delta} />
+          </Group>
+        }
       />
       <Stat
         label="Workloads"
