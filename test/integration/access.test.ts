@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAccessTestApp } from '#test/helpers/app'
 import type { AccessFixture } from '#test/helpers/fixtures'
+import { multipart } from '#test/helpers/imports-multipart'
 
 /**
  * Every role on every route: the expected status of each call, role by role. A record outside the
@@ -15,7 +17,11 @@ type Call = {
   method: 'GET' | 'POST' | 'PATCH'
   url: (fx: AccessFixture) => string
   body?: (fx: AccessFixture, k: Key, i: number) => unknown
+  /** A multipart upload instead of a JSON body. */
+  upload?: (fx: AccessFixture, k: Key) => ReturnType<typeof multipart>
 }
+const portfolioCsv = (partnerId: string, k: string) =>
+  `Partner ID,Partner Name,Customer TPID,Customer Name,Workload,Licensed Users,Active Users\n${partnerId},Alpha One,UP-${k},Uploaded ${k},EXO,10,5\n`
 //                                   admin leadA leadB fpmA1 fpmA2 fpmB1 smeA viewer viewerB
 const readA1 = row(200, 200, 404, 200, 404, 404, 200, 200, 404)
 const writeA1 = row(200, 200, 404, 200, 404, 404, 403, 403, 404)
@@ -170,13 +176,58 @@ const matrix: [string, Call, Expect][] = [
     { method: 'GET', url: () => '/api/customers' },
     row(200, 200, 200, 200, 200, 200, 200, 200, 200),
   ],
+  [
+    // A file row for a partner outside your portfolio is a row error, never a write: the preview still answers 201.
+    'preview a portfolio import for partner A1',
+    {
+      method: 'POST',
+      url: () => '/api/imports/portfolio',
+      upload: (_fx, k) => multipart({}, { name: 'p.csv', content: portfolioCsv('PA1', k) }),
+    },
+    row(201, 201, 201, 201, 201, 201, 403, 403, 403),
+  ],
+  [
+    'list imports',
+    { method: 'GET', url: () => '/api/imports' },
+    row(200, 200, 200, 200, 200, 200, 403, 403, 403),
+  ],
+  [
+    'GET an import of the admin',
+    { method: 'GET', url: () => `/api/imports/${adminImportId}` },
+    row(200, 404, 404, 404, 404, 404, 403, 403, 403),
+  ],
+  [
+    'import an M365 report for customer A1',
+    {
+      method: 'POST',
+      url: () => '/api/imports/m365-active-users',
+      upload: () =>
+        multipart(
+          { customer: '1001' },
+          {
+            name: 'm365.csv',
+            content: readFileSync('../shared/samples/m365-office365-active-user-detail-D30.csv'),
+          },
+        ),
+    },
+    row(200, 200, 404, 200, 404, 404, 403, 403, 403),
+  ],
 ]
 
 let t: Awaited<ReturnType<typeof createAccessTestApp>>
+let adminImportId = 0
 const cookies = {} as Record<Key, string>
 beforeAll(async () => {
   t = await createAccessTestApp()
   for (const k of keys) cookies[k] = await t.cookieFor(`${k.toLowerCase()}@test.example`)
+  const up = multipart({}, { name: 'admin.csv', content: portfolioCsv('PA1', 'admin-own') })
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/imports/portfolio',
+    payload: up.payload,
+    headers: { ...up.headers, cookie: cookies.admin },
+  })
+  adminImportId = res.json().id
 })
 afterAll(() => t.close())
 
@@ -185,11 +236,12 @@ describe('access matrix: every role on every route', () => {
     it(name, async () => {
       const got = {} as Record<Key, number>
       for (const [i, k] of keys.entries()) {
+        const up = call.upload?.(t.fx, k)
         const res = await t.app.inject({
           method: call.method,
           url: call.url(t.fx),
-          headers: { cookie: cookies[k] },
-          payload: call.body?.(t.fx, k, i) as object,
+          headers: { ...up?.headers, cookie: cookies[k] },
+          payload: up ? up.payload : (call.body?.(t.fx, k, i) as object),
         })
         got[k] = res.statusCode
         if (res.statusCode === 404) expect(res.json().error.code).toBe('NOT_FOUND')
@@ -201,10 +253,12 @@ describe('access matrix: every role on every route', () => {
 
   it('answers 401 on every route without a session', async () => {
     for (const [, call] of matrix) {
+      const up = call.upload?.(t.fx, 'admin')
       const res = await t.app.inject({
         method: call.method,
         url: call.url(t.fx),
-        payload: call.body?.(t.fx, 'admin', 0) as object,
+        headers: up?.headers,
+        payload: up ? up.payload : (call.body?.(t.fx, 'admin', 0) as object),
       })
       expect(res.statusCode, `${call.method} ${call.url(t.fx)}`).toBe(401)
     }
