@@ -6,29 +6,7 @@ import { users } from '#db/schema/index'
 import { loadEnv } from '#server/env'
 import type { Actor } from '#server/modules/access/actor'
 import { ensureReferenceData } from '#server/modules/reference/service'
-import { AppError } from '#shared/errors'
-
-/** Exit codes of every command (docs/imports.md). */
-export const Exit = {
-  ok: 0,
-  /** The file had invalid rows (nothing imported, or some skipped with --skip-invalid: see below). */
-  invalidRows: 1,
-  /** The file cannot be used, the arguments are wrong, or the database or user cannot be used. */
-  unusable: 2,
-  /** Something failed on our side (a bug): the message says what. */
-  internal: 3,
-} as const
-
-/** A problem the user can fix: printed as is, exits with `code`. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly code: number = Exit.unusable,
-    readonly errorCode = 'VALIDATION',
-  ) {
-    super(message)
-  }
-}
+import { CliError } from './errors'
 
 export type CliDatabase = { database: Database; where: string; close(): Promise<void> }
 
@@ -97,11 +75,4 @@ export async function resolveActor(database: Database, email: string | undefined
   throw new CliError(
     `There are ${admins.length} admins; say which user the CLI acts as with --as EMAIL (imports use that user's access).`,
   )
-}
-
-/** Exit code for an error thrown by a service or the database. */
-export function exitCodeOf(err: unknown): number {
-  if (err instanceof CliError) return err.code
-  if (err instanceof AppError) return err.code === 'INTERNAL' ? Exit.internal : Exit.unusable
-  return Exit.internal
 }

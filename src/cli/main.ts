@@ -4,7 +4,7 @@ import { AppError } from '#shared/errors'
 import { importM365Command } from './commands/import-m365'
 import { importPortfolioCommand } from './commands/import-portfolio'
 import { usersAddCommand } from './commands/users-add'
-import { CliError, Exit, exitCodeOf } from './context'
+import { CliError, Exit, exitCodeOf } from './errors'
 
 /**
  * The `trellis` command line: imports and user setup, working on the same database as the server

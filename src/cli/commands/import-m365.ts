@@ -1,9 +1,9 @@
-import { basename, resolve } from 'node:path'
+import { basename } from 'node:path'
 import type { Command } from 'commander'
-import { importsService } from '#server/modules/imports/service'
 import { workloadName } from '#shared/domain/workloads'
-import { Exit, openCliDatabase, resolveActor } from '../context'
+import { Exit } from '../errors'
 import { line, n, printJson } from '../output'
+import { existingFile } from './import-portfolio'
 
 type Options = { customer: string; json?: boolean; as?: string }
 
@@ -27,7 +27,9 @@ export function importM365Command(parent: Command): void {
         'Example:\n  npx trellis import m365-active-users ActiveUserDetail.csv --customer 10045678',
     )
     .action(async (file: string, opts: Options) => {
-      const path = resolve(file)
+      const path = existingFile(file)
+      const { openCliDatabase, resolveActor } = await import('../context')
+      const { importsService } = await import('#server/modules/imports/service')
       const db = await openCliDatabase('import m365-active-users')
       try {
         const actor = await resolveActor(db.database, opts.as)

@@ -1,11 +1,9 @@
+import { existsSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { Command } from 'commander'
-import { headerKey } from '#server/modules/imports/portfolio/columns'
-import { describePortfolioResult, importsService } from '#server/modules/imports/service'
 import { isoDate } from '#shared/contracts/common'
-import { CliError, Exit, openCliDatabase, resolveActor } from '../context'
+import { CliError, Exit } from '../errors'
 import { line, n, printErrors, printJson } from '../output'
-import { importProgressBar } from '../progress'
 
 type Options = { asOf?: string; dryRun?: boolean; skipInvalid?: boolean; json?: boolean; as?: string }
 
@@ -50,7 +48,12 @@ async function run(file: string, opts: Options): Promise<number> {
   if (opts.asOf !== undefined && !isoDate.safeParse(opts.asOf).success) {
     throw new CliError(`--as-of must be a date like 2026-09-30 (got "${opts.asOf}")`)
   }
-  const path = resolve(file)
+  const path = existingFile(file)
+  // Loaded here, not at start: `--help` and argument errors answer at once.
+  const { openCliDatabase, resolveActor } = await import('../context')
+  const { importsService, describePortfolioResult } = await import('#server/modules/imports/service')
+  const { headerKey } = await import('#server/modules/imports/portfolio/columns')
+  const { importProgressBar } = await import('../progress')
   const db = await openCliDatabase('import portfolio')
   try {
     const actor = await resolveActor(db.database, opts.as)
@@ -101,4 +104,12 @@ async function run(file: string, opts: Options): Promise<number> {
   } finally {
     await db.close()
   }
+}
+
+/** The absolute path of a file that exists, or a CliError that says what is wrong. */
+export function existingFile(file: string): string {
+  const path = resolve(file)
+  if (!existsSync(path)) throw new CliError(`There is no file ${path}`)
+  if (!statSync(path).isFile()) throw new CliError(`${path} is a folder, not a file`)
+  return path
 }

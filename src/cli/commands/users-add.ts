@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { Command } from 'commander'
-import { eq, sql } from 'drizzle-orm'
-import { regions, users } from '#db/schema/index'
-import { createUser } from '#server/modules/users/service'
 import { createUserBody } from '#shared/contracts/users'
 import { roles } from '#shared/domain/roles'
-import { CliError, Exit, openCliDatabase } from '../context'
+import { CliError, Exit } from '../errors'
 import { line, printJson } from '../output'
 
 type Options = {
@@ -59,6 +56,10 @@ export function usersAddCommand(parent: Command): void {
             .join('\n'),
         )
       }
+      const { eq, sql } = await import('drizzle-orm')
+      const { regions, users } = await import('#db/schema/index')
+      const { createUser } = await import('#server/modules/users/service')
+      const { openCliDatabase } = await import('../context')
       const db = await openCliDatabase('users add')
       try {
         let regionId: number | null = null

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { AppError } from '#shared/errors'
 import { CsvSplitter, detectDelimiter } from './csv'
 import { sniffFile } from './encoding'
@@ -144,7 +144,9 @@ async function openXlsx(path: string, size: number): Promise<TableFile> {
   input.on('data', (b) => {
     bytes += b.length
   })
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as Readable, {
+  // Loaded on first use: most imports are CSV, and exceljs takes a while to load.
+  const { default: Excel } = await import('exceljs')
+  const reader = new Excel.stream.xlsx.WorkbookReader(input as Readable, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
