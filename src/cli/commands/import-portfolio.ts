@@ -63,16 +63,24 @@ async function run(file: string, opts: Options): Promise<number> {
         `Importing ${basename(path)} as ${actor.email} (${actor.role}) into ${db.where}${opts.dryRun ? ' — dry run' : ''}`,
       )
     const bar = importProgressBar(human)
+    const steps = process.env.TRELLIS_DEBUG_IMPORT ? stepTimes() : null
     const service = importsService(db.database)
     let outcome: Awaited<ReturnType<typeof service.runPortfolio>>['outcome']
     try {
       ;({ outcome } = await service.runPortfolio(
         actor,
         { path, fileName: basename(path) },
-        { asOf: opts.asOf, skipInvalid: !!opts.skipInvalid, dryRun: !!opts.dryRun, onProgress: bar.update },
+        {
+          asOf: opts.asOf,
+          skipInvalid: !!opts.skipInvalid,
+          dryRun: !!opts.dryRun,
+          onProgress: bar.update,
+          onStep: steps?.add,
+        },
       ))
     } finally {
       bar.stop()
+      steps?.print()
     }
     const r = outcome.result
     if (opts.json) {
@@ -112,4 +120,23 @@ export function existingFile(file: string): string {
   if (!existsSync(path)) throw new CliError(`There is no file ${path}`)
   if (!statSync(path).isFile()) throw new CliError(`${path} is a folder, not a file`)
   return path
+}
+
+/** TRELLIS_DEBUG_IMPORT=1: time per database step (summed by statement), on stderr. */
+function stepTimes() {
+  const total = new Map<string, { ms: number; count: number }>()
+  return {
+    add(step: string, ms: number) {
+      const label = step.replace(/_[0-9a-f]{10}\b/g, '')
+      const t = total.get(label) ?? { ms: 0, count: 0 }
+      t.ms += ms
+      t.count++
+      total.set(label, t)
+    },
+    print() {
+      for (const [label, t] of total) {
+        process.stderr.write(`step\t${t.ms.toFixed(0)}\t${t.count}\t${label}\n`)
+      }
+    },
+  }
 }

@@ -232,7 +232,11 @@ export function importsService(database: Database, options: ImportsServiceOption
     async runPortfolio(
       actor: Actor,
       file: ImportFile,
-      opts: PortfolioOptions & { dryRun: boolean; onProgress?: (p: ImportProgress) => void },
+      opts: PortfolioOptions & {
+        dryRun: boolean
+        onProgress?: (p: ImportProgress) => void
+        onStep?: (step: string, ms: number) => void
+      },
     ): Promise<{ record: ImportRecord; outcome: PortfolioImportOutcome }> {
       assertWriter(actor)
       const row = await repo.insert({
@@ -255,6 +259,7 @@ export function importsService(database: Database, options: ImportsServiceOption
           dryRun: opts.dryRun,
           importId: row.id,
           onProgress: opts.onProgress,
+          onStep: opts.onStep,
         })
         const status = outcome.rejected ? 'rejected' : opts.dryRun ? 'previewed' : 'done'
         const values = {
