@@ -23,7 +23,7 @@ describe('partner list', () => {
     await page.getByRole('searchbox', { name: 'Search partners' }).fill(first)
     await page.waitForURL(/q=/)
     await visible(page.getByText('1–1 of 1 partner'))
-    expect(await rows.count()).toBe(1)
+    await eventually(async () => expect(await rows.count()).toBe(1))
 
     // "/" focuses the search box; Escape clears it.
     await page.locator('body').click({ position: { x: 5, y: 300 } })
@@ -53,8 +53,10 @@ describe('partner list', () => {
       )
       expect(numbers).toEqual([...numbers].sort((a, b) => b - a))
     })
-    expect(await page.getByRole('columnheader', { name: 'Customers' }).getAttribute('aria-sort')).toBe(
-      'descending',
+    await eventually(async () =>
+      expect(await page.getByRole('columnheader', { name: 'Customers' }).getAttribute('aria-sort')).toBe(
+        'descending',
+      ),
     )
     await page.context().close()
   })
