@@ -289,6 +289,35 @@ describe('portfolio import', () => {
     ).toEqual({ as_of: '2026-06-30' })
   })
 
+  it('reads a big file in a worker thread, with the same outcome as in this thread', async () => {
+    const lines = ['Partner ID,Partner Name,TPID,Customer Name,Workload,Licensed,Active']
+    for (let i = 0; i < 40_000; i++) {
+      const bad = i % 4_999 === 5 ? 'Exchnage' : ['EXO', 'SPO', 'TEAMS'][i % 3]
+      lines.push(
+        `W${i % 7},Worker ${i % 7},${900_000 + Math.floor(i / 3)},Customer ${Math.floor(i / 3)},${bad},10,${i % 11}`,
+      )
+    }
+    const path = files.write(lines.join('\n'))
+    const runWith = (reader: 'inline' | 'worker', skipInvalid: boolean) =>
+      importPortfolio(t.database, actorOf(t.fx.users.admin), {
+        path,
+        asOf: '2026-10-31',
+        skipInvalid,
+        dryRun: true,
+        reader,
+      })
+    const [inline, worker] = [await runWith('inline', false), await runWith('worker', false)]
+    expect(worker).toEqual(inline)
+    expect(worker.result).toMatchObject({ errorCount: 9, rows: 40_000 })
+    const skipped = await runWith('worker', true)
+    expect(skipped.result.imported).toEqual({
+      partners: 7,
+      customers: 13_334,
+      workloads: 40_000 - 9,
+      snapshots: 40_000 - 9,
+    })
+  })
+
   it('reports progress while reading, then the save', async () => {
     const lines = ['Partner ID,Partner Name,TPID,Customer Name,Workload']
     for (let i = 0; i < 30_000; i++) lines.push(`N800,Progress,${800_000 + i},Customer ${i},EXO`)

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import type { Database, SqlClient } from '#db/client'
 import { type Actor, assertWriter } from '#server/modules/access/actor'
 import { partnerEditable } from '#server/modules/access/scope'
@@ -6,6 +7,7 @@ import { AppError } from '#shared/errors'
 import { openTable } from '../file/read-table'
 import { importsRepository } from '../repository'
 import { type ColumnMapping, mapPortfolioHeaders } from './columns'
+import { type Reader, readInline, readInWorker } from './read'
 import {
   copyEntities,
   copyRows,
@@ -17,7 +19,7 @@ import {
   stagingNames,
   timed,
 } from './staging'
-import { type ImportScope, PortfolioValidator } from './validator'
+import type { ImportScope } from './validator'
 
 export type ImportProgress = {
   phase: 'reading' | 'saving'
@@ -36,6 +38,8 @@ export type PortfolioImportInput = {
   /** The import run the snapshots point to. */
   importId?: number | null
   onProgress?: (p: ImportProgress) => void
+  /** Where to parse and check the file; default: a worker thread for files of WORKER_MIN_BYTES or more. */
+  reader?: 'inline' | 'worker'
   /** Timing of each database step (benchmark, debugging). */
   onStep?: StepTimer
 }
@@ -47,6 +51,9 @@ export type PortfolioImportOutcome = {
   /** True when the file had invalid rows and nothing was imported (no --skip-invalid). */
   rejected: boolean
 }
+
+/** Files from this size on are read in a worker thread, in parallel with the database work. */
+export const WORKER_MIN_BYTES = 4 * 1024 * 1024
 
 /** Staged rows are copied to the database in chunks of about this many rows. */
 export const COPY_CHUNK_ROWS = 50_000
@@ -132,18 +139,35 @@ export async function importPortfolio(
 ): Promise<PortfolioImportOutcome> {
   assertWriter(actor)
   const table = await openTable(input.path)
+  let reader: Reader
+  let header: ReturnType<typeof mapPortfolioHeaders>
+  const defaultAsOf = input.asOf ?? todayUtc()
   try {
     const invalid = describeMissingColumns(table.header)
     if (invalid) throw invalid
-    const header = mapPortfolioHeaders(table.header)
-    const scope = await loadImportScope(database, actor)
-    const defaultAsOf = input.asOf ?? todayUtc()
-    const validator = new PortfolioValidator(header, scope, defaultAsOf)
-    const t = stagingNames()
-    const progress = input.onProgress ?? (() => {})
-    const stageable = () => input.skipInvalid || validator.errors.count === 0
+    header = mapPortfolioHeaders(table.header)
+    const opts = {
+      path: input.path,
+      scope: await loadImportScope(database, actor),
+      defaultAsOf,
+      skipInvalid: input.skipInvalid,
+      chunkRows: COPY_CHUNK_ROWS,
+    }
+    const inWorker = input.reader
+      ? input.reader === 'worker'
+      : (await stat(input.path)).size >= WORKER_MIN_BYTES
+    if (inWorker) table.close()
+    reader = inWorker ? readInWorker(opts) : readInline(table, opts)
+  } catch (err) {
+    table.close()
+    throw err
+  }
+  const t = stagingNames()
+  const progress = input.onProgress ?? (() => {})
 
-    const outcome = (counts: MergeCounts, rejected: boolean): PortfolioImportOutcome => ({
+  const outcome = (counts: MergeCounts, rejected: boolean): PortfolioImportOutcome => {
+    const s = reader.summary()
+    return {
       mapping: header.mapping,
       unknownColumns: header.unknownColumns,
       rejected,
@@ -155,74 +179,82 @@ export async function importPortfolio(
           snapshots: counts.snapshotsInserted + counts.snapshotsUpdated,
         },
         unchanged: counts.unchanged,
-        errors: validator.errors.items,
-        errorCount: validator.errors.count,
-        invalidRows: validator.errors.rows,
-        rows: validator.rows,
+        errors: s.errors,
+        errorCount: s.errorCount,
+        invalidRows: s.invalidRows,
+        rows: s.rows,
         dryRun: input.dryRun,
-        asOf: validator.singleAsOf() ?? defaultAsOf,
+        asOf: s.asOf ?? defaultAsOf,
       },
-    })
-
-    /** Reads the whole file into the staging tables; false when the file is rejected. */
-    const stage = async (session: SqlClient): Promise<boolean> => {
-      for await (const batch of table.batches()) {
-        for (const row of batch) validator.check(row)
-        if (!stageable()) validator.takeStaged()
-        else if (validator.stagedPending >= COPY_CHUNK_ROWS)
-          await copyRows(session, t, validator.takeStaged())
-        progress({ phase: 'reading', rows: validator.rows, fraction: table.progress() })
-      }
-      if (!stageable()) return false
-      await copyRows(session, t, validator.takeStaged())
-      await copyEntities(session, t, validator.partners, validator.customers)
-      return true
     }
-    const merge = async (tx: SqlClient): Promise<MergeCounts> => {
-      progress({ phase: 'saving', rows: validator.rows, fraction: 1 })
-      return validator.validRows
-        ? mergeStaged(tx, t, actor, {
-            importId: input.importId ?? null,
-            rebuildIndexesAbove: database.kind === 'pglite' ? REBUILD_INDEXES_ABOVE : 0,
-          })
-        : noCounts
-    }
-    const settle = async <T>(work: Promise<T>): Promise<T> => {
-      try {
-        return await work
-      } catch (err) {
-        if (err instanceof Rollback) return err.value as T
-        throw err
-      }
-    }
-
-    if (database.kind === 'postgres') {
-      return await settle(
-        database.transaction(async (client) => {
-          const tx = timed(client, input.onStep)
-          await createStaging(tx, t, true)
-          if (!(await stage(tx))) throw new Rollback(outcome(noCounts, true))
-          const result = outcome(await merge(tx), false)
-          if (input.dryRun) throw new Rollback(result)
-          return result
-        }),
-      )
-    }
-    const session = timed(database.sql, input.onStep)
-    await createStaging(session, t, false)
-    try {
-      if (!(await stage(session))) return outcome(noCounts, true)
-      return await settle(
-        database.transaction(async (client) => {
-          const result = outcome(await merge(timed(client, input.onStep)), false)
-          if (input.dryRun) throw new Rollback(result)
-          return result
-        }),
-      )
-    } finally {
-      await dropStaging(session, t).catch(() => {})
-    }
-  } finally {
-    table.close()
   }
+
+  /** Reads the whole file into the staging tables; false when the file is rejected. */
+  const stage = async (session: SqlClient): Promise<boolean> => {
+    let rows = 0
+    for await (const event of reader.events) {
+      if (event.type === 'chunk') await copyRows(session, t, event.csv)
+      else {
+        rows = event.rows
+        progress({ phase: 'reading', rows, fraction: event.fraction })
+      }
+    }
+    const s = reader.summary()
+    if (s.errorCount > 0 && !input.skipInvalid) return false
+    await copyEntities(session, t, s.partners, s.customers)
+    return true
+  }
+  const merge = async (tx: SqlClient): Promise<MergeCounts> => {
+    const s = reader.summary()
+    progress({ phase: 'saving', rows: s.rows, fraction: 1 })
+    return s.validRows
+      ? mergeStaged(tx, t, actor, {
+          importId: input.importId ?? null,
+          rebuildIndexesAbove: database.kind === 'pglite' ? REBUILD_INDEXES_ABOVE : 0,
+        })
+      : noCounts
+  }
+  const settle = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work
+    } catch (err) {
+      if (err instanceof Rollback) return err.value as T
+      throw err
+    } finally {
+      // Stops the reader when the import ends early (an error while copying).
+      await reader.events.return(undefined)
+      table.close()
+    }
+  }
+
+  if (database.kind === 'postgres') {
+    return settle(
+      database.transaction(async (client) => {
+        const tx = timed(client, input.onStep)
+        await createStaging(tx, t, true)
+        if (!(await stage(tx))) throw new Rollback(outcome(noCounts, true))
+        const result = outcome(await merge(tx), false)
+        if (input.dryRun) throw new Rollback(result)
+        return result
+      }),
+    )
+  }
+  const session = timed(database.sql, input.onStep)
+  return settle(
+    (async () => {
+      await createStaging(session, t, false)
+      try {
+        if (!(await stage(session))) return outcome(noCounts, true)
+        return await settle(
+          database.transaction(async (client) => {
+            const result = outcome(await merge(timed(client, input.onStep)), false)
+            if (input.dryRun) throw new Rollback(result)
+            return result
+          }),
+        )
+      } finally {
+        await dropStaging(session, t).catch(() => {})
+      }
+    })(),
+  )
 }

@@ -24,6 +24,8 @@ export type Staging = {
   rows: string
   partners: string
   customers: string
+  /** The customers with what the database knows of them (made during the merge). */
+  known: string
   work: string
 }
 
@@ -33,6 +35,7 @@ export function stagingNames(): Staging {
     rows: `import_rows_${id}`,
     partners: `import_partners_${id}`,
     customers: `import_customers_${id}`,
+    known: `import_known_${id}`,
     work: `import_work_${id}`,
   }
 }
@@ -62,12 +65,12 @@ export async function createStaging(q: SqlClient, t: Staging, onCommitDrop: bool
     `create temp table ${t.partners} (pidx integer primary key, program_id text not null, name text not null, region_id integer, fpm_user_id integer, id integer, inserted boolean not null default false, changed boolean not null default false)${tail}`,
   )
   await q.query(
-    `create temp table ${t.customers} (cidx integer primary key, tpid text not null, name text not null, country text, seats integer, pidx integer not null, id integer, inserted boolean not null default false, changed boolean not null default false)${tail}`,
+    `create temp table ${t.customers} (cidx integer primary key, tpid text not null, name text not null, country text, seats integer, pidx integer not null)${tail}`,
   )
 }
 
 export async function dropStaging(q: SqlClient, t: Staging): Promise<void> {
-  await q.query(`drop table if exists ${t.rows}, ${t.partners}, ${t.customers}, ${t.work}`)
+  await q.query(`drop table if exists ${t.rows}, ${t.partners}, ${t.customers}, ${t.known}, ${t.work}`)
 }
 
 /** CSV text for COPY: NULL is an unquoted empty field, text is always quoted. */
@@ -213,29 +216,35 @@ export async function mergeStaged(
     actor.role === 'admin'
       ? sql`true`
       : sql`(customers.primary_partner_id is null or customers.primary_partner_id in (select partners.id from partners where ${editable}))`
+  // Each staged customer with its id if it exists, whether it is new, and whether it changes. Made
+  // with one join (updating a staging table row by row is much slower, on PGlite above all).
+  const K = sql.raw(t.known)
   await run(
     tx,
-    sql`update ${C} sc set id = customers.id,
-      changed = (${customerEditable}) and (customers.name, customers.country, customers.seats) is distinct from (sc.name, coalesce(sc.country, customers.country), coalesce(sc.seats, customers.seats))
-      from customers where customers.tpid = sc.tpid`,
+    sql`create temp table ${K} on commit drop as
+      select sc.cidx, sc.tpid, sc.name, sc.country, sc.seats, sc.pidx, customers.id, customers.id is null as inserted,
+        customers.id is null or ((${customerEditable}) and (customers.name, customers.country, customers.seats)
+          is distinct from (sc.name, coalesce(sc.country, customers.country), coalesce(sc.seats, customers.seats))) as changed
+      from ${C} sc left join customers on customers.tpid = sc.tpid`,
   )
-  await assignNewIds(tx, t.customers, 'customers')
   await tx.query(
     `update customers set name = sc.name, country = coalesce(sc.country, customers.country), seats = coalesce(sc.seats, customers.seats), updated_at = now()
-     from ${t.customers} sc where sc.id = customers.id and sc.changed and not sc.inserted`,
+     from ${t.known} sc where sc.id = customers.id and sc.changed and not sc.inserted`,
   )
   const newCustomers = await tx.query<{ n: number }>(
-    `select count(*)::int as n from ${t.customers} where inserted`,
+    `select count(*)::int as n from ${t.known} where inserted`,
   )
   await withIndexesRebuilt(tx, 'customers', newCustomers.rows[0].n, opts.rebuildIndexesAbove, () =>
     tx.query(
-      `insert into customers (id, tpid, name, country, seats, primary_partner_id) overriding system value
-       select sc.id, sc.tpid, sc.name, sc.country, sc.seats, sp.id from ${t.customers} sc join ${t.partners} sp on sp.pidx = sc.pidx
+      `insert into customers (tpid, name, country, seats, primary_partner_id)
+       select sc.tpid, sc.name, sc.country, sc.seats, sp.id from ${t.known} sc join ${t.partners} sp on sp.pidx = sc.pidx
        where sc.inserted`,
     ),
   )
 
-  // Each staged row with its ids and what exists already: one pass over the existing tables.
+  // Rows of customers that existed: each with its ids and what exists already, in one pass over the
+  // existing tables. Rows of customers added just now have nothing to compare with: they go straight
+  // to the inserts below.
   await run(
     tx,
     sql`create temp table ${X} on commit drop as
@@ -248,7 +257,7 @@ export async function mergeStaged(
         (sp.changed or sc.changed) as parent_changed
       from ${R} r
       join ${P} sp on sp.pidx = r.pidx
-      join ${C} sc on sc.cidx = r.cidx
+      join ${K} sc on sc.cidx = r.cidx and not sc.inserted
       left join engagements e on e.partner_id = sp.id and e.customer_id = sc.id and e.workload_code = r.workload
       left join usage_snapshots u on r.licensed is not null and u.customer_id = sc.id and u.workload_code = r.workload
         and u.as_of = r.as_of and u.source = 'portfolio'`,
@@ -257,8 +266,8 @@ export async function mergeStaged(
     `select
        (select count(*)::int from ${t.partners} where inserted) as partners_inserted,
        (select count(*)::int from ${t.partners} where changed and not inserted) as partners_updated,
-       (select count(*)::int from ${t.customers} where inserted) as customers_inserted,
-       (select count(*)::int from ${t.customers} where changed and not inserted) as customers_updated,
+       (select count(*)::int from ${t.known} where inserted) as customers_inserted,
+       (select count(*)::int from ${t.known} where changed and not inserted) as customers_updated,
        count(*) filter (where engagement_id is null)::int as engagements_inserted,
        count(*) filter (where engagement_changed)::int as engagements_updated,
        count(*) filter (where licensed is not null and snapshot_id is null)::int as snapshots_inserted,
@@ -268,13 +277,27 @@ export async function mergeStaged(
      from ${t.work}`,
   )
   const c = counts.rows[0]
+  if (c.customers_inserted) {
+    const fresh = await tx.query<{ rows: number; usage: number }>(
+      `select count(*)::int as rows, count(r.licensed)::int as usage
+       from ${t.rows} r join ${t.known} sc on sc.cidx = r.cidx where sc.inserted`,
+    )
+    c.engagements_inserted += fresh.rows[0].rows
+    c.snapshots_inserted += fresh.rows[0].usage
+  }
+  // The customers added above get their ids from the table, by TPID.
+  const freshRows = `from ${t.rows} r join ${t.partners} sp on sp.pidx = r.pidx
+    join ${t.known} k on k.cidx = r.cidx and k.inserted join customers sc on sc.tpid = k.tpid`
 
   if (c.engagements_inserted)
     await withIndexesRebuilt(tx, 'engagements', c.engagements_inserted, opts.rebuildIndexesAbove, () =>
       tx.query(
         `insert into engagements (partner_id, customer_id, workload_code, intent_status, phase, claimed)
          select partner_id, customer_id, workload, coalesce(intent, 'unknown'), coalesce(phase, 'initiate'), coalesce(claimed, false)
-         from ${t.work} where engagement_id is null`,
+         from ${t.work} where engagement_id is null
+         union all
+         select sp.id, sc.id, r.workload, coalesce(r.intent, 'unknown'), coalesce(r.phase, 'initiate'), coalesce(r.claimed, false)
+         ${freshRows}`,
       ),
     )
   if (c.engagements_updated)
@@ -288,7 +311,10 @@ export async function mergeStaged(
       tx.query(
         `insert into usage_snapshots (customer_id, workload_code, as_of, licensed_users, active_users, source, import_id)
          select customer_id, workload, as_of, licensed, active, 'portfolio', $1::integer
-         from ${t.work} where licensed is not null and snapshot_id is null`,
+         from ${t.work} where licensed is not null and snapshot_id is null
+         union all
+         select sc.id, r.workload, r.as_of, r.licensed, r.active, 'portfolio', $1::integer
+         ${freshRows} where r.licensed is not null`,
         [opts.importId],
       ),
     )
@@ -312,7 +338,7 @@ export async function mergeStaged(
 }
 
 /** Gives the staged rows without an id a fresh one from the table's identity sequence. */
-async function assignNewIds(tx: SqlClient, staging: string, table: 'partners' | 'customers'): Promise<void> {
+async function assignNewIds(tx: SqlClient, staging: string, table: 'partners'): Promise<void> {
   const seq = await tx.query<{ seq: string }>(`select pg_get_serial_sequence('${table}', 'id') as seq`)
   await tx.query(
     `update ${staging} set id = nextval($1::regclass), inserted = true, changed = true where id is null`,
