@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAccessTestApp } from '#test/helpers/app'
 import type { AccessFixture } from '#test/helpers/fixtures'
+import { SAMPLE } from '#test/helpers/imports-m365'
 import { multipart } from '#test/helpers/imports-multipart'
 
 /**
@@ -206,7 +207,7 @@ const matrix: [string, Call, Expect][] = [
           { customer: '1001' },
           {
             name: 'm365.csv',
-            content: readFileSync('../shared/samples/m365-office365-active-user-detail-D30.csv'),
+            content: readFileSync(SAMPLE),
           },
         ),
     },
