@@ -13,6 +13,7 @@ import {
   copyRows,
   createStaging,
   dropStaging,
+  type IndexRebuild,
   type MergeCounts,
   mergeStaged,
   type StepTimer,
@@ -58,8 +59,11 @@ export const WORKER_MIN_BYTES = 4 * 1024 * 1024
 /** Staged rows are copied to the database in chunks of about this many rows. */
 export const COPY_CHUNK_ROWS = 50_000
 
-/** On PGlite, an insert that adds ≥ 30 % of a table's rows rebuilds its secondary indexes (staging.ts). */
-const REBUILD_INDEXES_ABOVE = 0.3
+/** When a bulk insert rebuilds a table's secondary indexes (staging.ts, IndexRebuild). */
+const INDEX_REBUILD: Record<Database['kind'], IndexRebuild> = {
+  pglite: { share: 0.3, maxExistingRows: null },
+  postgres: { share: 0.3, maxExistingRows: 50_000 },
+}
 
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10)
@@ -210,7 +214,8 @@ export async function importPortfolio(
     return s.validRows
       ? mergeStaged(tx, t, actor, {
           importId: input.importId ?? null,
-          rebuildIndexesAbove: database.kind === 'pglite' ? REBUILD_INDEXES_ABOVE : 0,
+          staged: { rows: s.validRows, usage: s.usageRows },
+          rebuild: INDEX_REBUILD[database.kind],
         })
       : noCounts
   }

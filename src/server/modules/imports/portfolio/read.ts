@@ -19,6 +19,8 @@ export type ReadSummary = {
   invalidRows: number
   rows: number
   validRows: number
+  /** Valid rows staged with a usage snapshot. */
+  usageRows: number
   /** The as-of date when every valid row has the same one. */
   asOf: string | null
   partners: StagedPartner[]
@@ -56,6 +58,7 @@ export function readInline(table: TableFile, opts: ReadOptions): Reader {
       invalidRows: validator.errors.rows,
       rows: validator.rows,
       validRows: validator.validRows,
+      usageRows: validator.usageRows,
       asOf: validator.singleAsOf(),
       partners: validator.partners,
       customers: validator.customers,

@@ -144,18 +144,25 @@ export type MergeCounts = {
   unchanged: number
 }
 
+/**
+ * Inserting many rows into a table through its secondary indexes costs far more (on PGlite, about
+ * three times) than building those indexes once. When an insert adds at least `share` of a table's
+ * rows, the table's unique constraints and indexes (not the primary key) are dropped before it and
+ * rebuilt after it, in the same transaction. Dropping an index locks the table until the commit, so
+ * on a shared PostgreSQL server this is done only while the table is nearly empty (`maxExistingRows`:
+ * the first import of a new installation); PGlite has one connection anyway.
+ */
+export type IndexRebuild = { share: number; maxExistingRows: number | null }
+
 /** Imports serialise their merges (one at a time per database); everything else goes on. */
 const IMPORT_LOCK = 727_275
 
 export type MergeOptions = {
   importId: number | null
-  /**
-   * Inserting many rows into a table through its secondary indexes costs far more (on PGlite, about
-   * three times) than rebuilding those indexes once. When an insert adds at least this share of a
-   * table's rows, the table's secondary indexes are dropped and rebuilt around it, in the same
-   * transaction. 0 disables it (PostgreSQL: the rebuild would lock readers out of the table).
-   */
-  rebuildIndexesAbove: number
+  /** How many rows were staged, and how many of them with usage. */
+  staged: { rows: number; usage: number }
+  /** When to drop and rebuild a table's secondary indexes around a bulk insert (see IndexRebuild). */
+  rebuild: IndexRebuild
 }
 
 /**
@@ -171,7 +178,6 @@ export async function mergeStaged(
   await tx.query(`select pg_advisory_xact_lock(${IMPORT_LOCK})`)
   // Hash joins over the staging tables stay in memory.
   await tx.query(`set local work_mem = '64MB'`)
-  await tx.query(`set local maintenance_work_mem = '128MB'`)
   // Referential integrity holds by construction (ids come from the tables in this transaction,
   // workload codes were checked against the workloads table), so the per-row foreign-key triggers
   // are skipped where allowed: they are a large part of the cost of a bulk insert. Needs a superuser
@@ -234,13 +240,18 @@ export async function mergeStaged(
   const newCustomers = await tx.query<{ n: number }>(
     `select count(*)::int as n from ${t.known} where inserted`,
   )
-  await withIndexesRebuilt(tx, 'customers', newCustomers.rows[0].n, opts.rebuildIndexesAbove, () =>
+  await withIndexesRebuilt(tx, 'customers', newCustomers.rows[0].n, opts.rebuild, () =>
     tx.query(
       `insert into customers (tpid, name, country, seats, primary_partner_id)
        select sc.tpid, sc.name, sc.country, sc.seats, sp.id from ${t.known} sc join ${t.partners} sp on sp.pidx = sc.pidx
        where sc.inserted`,
     ),
   )
+
+  const existingCustomers = await tx.query<{ n: number }>(
+    `select count(*)::int as n from ${t.known} where not inserted`,
+  )
+  const noneExisted = existingCustomers.rows[0].n === 0
 
   // Rows of customers that existed: each with its ids and what exists already, in one pass over the
   // existing tables. Rows of customers added just now have nothing to compare with: they go straight
@@ -260,7 +271,8 @@ export async function mergeStaged(
       join ${K} sc on sc.cidx = r.cidx and not sc.inserted
       left join engagements e on e.partner_id = sp.id and e.customer_id = sc.id and e.workload_code = r.workload
       left join usage_snapshots u on r.licensed is not null and u.customer_id = sc.id and u.workload_code = r.workload
-        and u.as_of = r.as_of and u.source = 'portfolio'`,
+        and u.as_of = r.as_of and u.source = 'portfolio'
+      ${noneExisted ? sql`where false` : sql``}`,
   )
   const counts = await tx.query<Record<string, number>>(
     `select
@@ -273,24 +285,21 @@ export async function mergeStaged(
        count(*) filter (where licensed is not null and snapshot_id is null)::int as snapshots_inserted,
        count(*) filter (where snapshot_changed)::int as snapshots_updated,
        count(*) filter (where engagement_id is not null and not engagement_changed and not snapshot_changed
-         and (licensed is null or snapshot_id is not null) and not parent_changed)::int as unchanged
+         and (licensed is null or snapshot_id is not null) and not parent_changed)::int as unchanged,
+       count(*)::int as work_rows,
+       count(licensed)::int as work_usage
      from ${t.work}`,
   )
   const c = counts.rows[0]
-  if (c.customers_inserted) {
-    const fresh = await tx.query<{ rows: number; usage: number }>(
-      `select count(*)::int as rows, count(r.licensed)::int as usage
-       from ${t.rows} r join ${t.known} sc on sc.cidx = r.cidx where sc.inserted`,
-    )
-    c.engagements_inserted += fresh.rows[0].rows
-    c.snapshots_inserted += fresh.rows[0].usage
-  }
+  // The rows not in the work table are those of new customers: all new.
+  c.engagements_inserted += opts.staged.rows - c.work_rows
+  c.snapshots_inserted += opts.staged.usage - c.work_usage
   // The customers added above get their ids from the table, by TPID.
   const freshRows = `from ${t.rows} r join ${t.partners} sp on sp.pidx = r.pidx
     join ${t.known} k on k.cidx = r.cidx and k.inserted join customers sc on sc.tpid = k.tpid`
 
   if (c.engagements_inserted)
-    await withIndexesRebuilt(tx, 'engagements', c.engagements_inserted, opts.rebuildIndexesAbove, () =>
+    await withIndexesRebuilt(tx, 'engagements', c.engagements_inserted, opts.rebuild, () =>
       tx.query(
         `insert into engagements (partner_id, customer_id, workload_code, intent_status, phase, claimed)
          select partner_id, customer_id, workload, coalesce(intent, 'unknown'), coalesce(phase, 'initiate'), coalesce(claimed, false)
@@ -307,7 +316,7 @@ export async function mergeStaged(
        from ${t.work} x where x.engagement_changed and e.id = x.engagement_id`,
     )
   if (c.snapshots_inserted)
-    await withIndexesRebuilt(tx, 'usage_snapshots', c.snapshots_inserted, opts.rebuildIndexesAbove, () =>
+    await withIndexesRebuilt(tx, 'usage_snapshots', c.snapshots_inserted, opts.rebuild, () =>
       tx.query(
         `insert into usage_snapshots (customer_id, workload_code, as_of, licensed_users, active_users, source, import_id)
          select customer_id, workload, as_of, licensed, active, 'portfolio', $1::integer
@@ -356,17 +365,27 @@ async function withIndexesRebuilt(
   tx: SqlClient,
   table: 'customers' | 'engagements' | 'usage_snapshots',
   inserting: number,
-  share: number,
+  rule: IndexRebuild,
   insert: () => Promise<unknown>,
 ): Promise<void> {
-  if (share <= 0) {
+  if (rule.share <= 0 || inserting < 10_000) {
     await insert()
     return
   }
-  const size = await tx.query<{ n: number }>(
-    `select greatest(reltuples, 0)::float8 as n from pg_class where oid = '${table}'::regclass`,
-  )
-  if (inserting < share * (Number(size.rows[0]?.n ?? 0) + inserting) || inserting < 10_000) {
+  // The table's size: counted up to the limit where there is one (bounded work), else estimated.
+  const size =
+    rule.maxExistingRows === null
+      ? await tx.query<{ n: number }>(
+          `select greatest(reltuples, 0)::float8 as n from pg_class where oid = '${table}'::regclass`,
+        )
+      : await tx.query<{ n: number }>(
+          `select count(*)::float8 as n from (select 1 from ${table} limit ${rule.maxExistingRows + 1}) x`,
+        )
+  const existing = Number(size.rows[0]?.n ?? 0)
+  if (
+    (rule.maxExistingRows !== null && existing > rule.maxExistingRows) ||
+    inserting < rule.share * (existing + inserting)
+  ) {
     await insert()
     return
   }

@@ -214,6 +214,8 @@ export class PortfolioValidator {
   rows = 0
   /** Rows that passed every check. */
   validRows = 0
+  /** Valid rows that carry a usage snapshot (the same usage on two rows is staged once). */
+  usageRows = 0
   private readonly staged = new StagedText()
 
   private readonly pidxById = new Map<string, number>()
@@ -570,6 +572,7 @@ export class PortfolioValidator {
     else out.char(COMMA).char(COMMA)
     out.plain(asOf).char(NEWLINE)
     out.lines++
+    if (carriesUsage) this.usageRows++
     return true
   }
 
