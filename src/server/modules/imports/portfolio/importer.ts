@@ -224,6 +224,13 @@ export async function importPortfolio(
       return await work
     } catch (err) {
       if (err instanceof Rollback) return err.value as T
+      if ((err as { code?: string })?.code === '23505') {
+        // Someone else added the same partner, customer or engagement during the import.
+        throw new AppError(
+          'CONFLICT',
+          'The same data was changed by someone else during the import; nothing was imported. Run the import again.',
+        )
+      }
       throw err
     } finally {
       // Stops the reader when the import ends early (an error while copying).

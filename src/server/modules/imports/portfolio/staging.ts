@@ -185,6 +185,10 @@ export async function mergeStaged(
   const su = await tx.query<{ su: boolean }>(`select current_setting('is_superuser') = 'on' as su`)
   if (su.rows[0]?.su) await tx.query(`set local session_replication_role = replica`)
 
+  // Statistics for the staging tables: without them the planner guesses their size from their pages
+  // and picks sorts and merge joins where hash joins are many times faster.
+  await tx.query(`analyze ${t.rows}, ${t.partners}, ${t.customers}`)
+
   const editable = partnerEditable(actor)
   const P = sql.raw(t.partners)
   const C = sql.raw(t.customers)
@@ -222,17 +226,21 @@ export async function mergeStaged(
     actor.role === 'admin'
       ? sql`true`
       : sql`(customers.primary_partner_id is null or customers.primary_partner_id in (select partners.id from partners where ${editable}))`
-  // Each staged customer with its id if it exists, whether it is new, and whether it changes. Made
-  // with one join (updating a staging table row by row is much slower, on PGlite above all).
+  // Each staged customer with its id (a new one's drawn from the sequence now), whether it is new,
+  // and whether it changes: one join (updating a staging table row by row is much slower, on PGlite
+  // above all), and the rows below need no lookup by TPID.
   const K = sql.raw(t.known)
+  const seq = await tx.query<{ seq: string }>(`select pg_get_serial_sequence('customers', 'id') as seq`)
   await run(
     tx,
     sql`create temp table ${K} on commit drop as
-      select sc.cidx, sc.tpid, sc.name, sc.country, sc.seats, sc.pidx, customers.id, customers.id is null as inserted,
+      select sc.cidx, sc.tpid, sc.name, sc.country, sc.seats, sc.pidx,
+        coalesce(customers.id, nextval(${seq.rows[0].seq}::regclass)) as id, customers.id is null as inserted,
         customers.id is null or ((${customerEditable}) and (customers.name, customers.country, customers.seats)
           is distinct from (sc.name, coalesce(sc.country, customers.country), coalesce(sc.seats, customers.seats))) as changed
       from ${C} sc left join customers on customers.tpid = sc.tpid`,
   )
+  await tx.query(`analyze ${t.known}`)
   await tx.query(
     `update customers set name = sc.name, country = coalesce(sc.country, customers.country), seats = coalesce(sc.seats, customers.seats), updated_at = now()
      from ${t.known} sc where sc.id = customers.id and sc.changed and not sc.inserted`,
@@ -242,8 +250,8 @@ export async function mergeStaged(
   )
   await withIndexesRebuilt(tx, 'customers', newCustomers.rows[0].n, opts.rebuild, () =>
     tx.query(
-      `insert into customers (tpid, name, country, seats, primary_partner_id)
-       select sc.tpid, sc.name, sc.country, sc.seats, sp.id from ${t.known} sc join ${t.partners} sp on sp.pidx = sc.pidx
+      `insert into customers (id, tpid, name, country, seats, primary_partner_id) overriding system value
+       select sc.id, sc.tpid, sc.name, sc.country, sc.seats, sp.id from ${t.known} sc join ${t.partners} sp on sp.pidx = sc.pidx
        where sc.inserted`,
     ),
   )
@@ -294,9 +302,7 @@ export async function mergeStaged(
   // The rows not in the work table are those of new customers: all new.
   c.engagements_inserted += opts.staged.rows - c.work_rows
   c.snapshots_inserted += opts.staged.usage - c.work_usage
-  // The customers added above get their ids from the table, by TPID.
-  const freshRows = `from ${t.rows} r join ${t.partners} sp on sp.pidx = r.pidx
-    join ${t.known} k on k.cidx = r.cidx and k.inserted join customers sc on sc.tpid = k.tpid`
+  const freshRows = `from ${t.rows} r join ${t.partners} sp on sp.pidx = r.pidx join ${t.known} sc on sc.cidx = r.cidx and sc.inserted`
 
   if (c.engagements_inserted)
     await withIndexesRebuilt(tx, 'engagements', c.engagements_inserted, opts.rebuild, () =>
