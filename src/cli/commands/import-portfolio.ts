@@ -49,6 +49,13 @@ async function run(file: string, opts: Options): Promise<number> {
     throw new CliError(`--as-of must be a date like 2026-09-30 (got "${opts.asOf}")`)
   }
   const path = existingFile(file)
+  // A file without the required columns is refused before the database is even opened.
+  const { openTable } = await import('#server/modules/imports/file/read-table')
+  const { describeMissingColumns } = await import('#server/modules/imports/portfolio/columns')
+  const table = await openTable(path)
+  table.close()
+  const unusable = describeMissingColumns(table.header)
+  if (unusable) throw unusable
   // Loaded here, not at start: `--help` and argument errors answer at once.
   const { openCliDatabase, resolveActor } = await import('../context')
   const { importsService, describePortfolioResult } = await import('#server/modules/imports/service')

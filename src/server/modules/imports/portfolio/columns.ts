@@ -1,3 +1,5 @@
+import { AppError } from '#shared/errors'
+
 /**
  * The columns of a portfolio file: one row per partner × customer × workload. Columns are found by
  * header name (any order; case, spaces, underscores, hyphens and punctuation do not matter) and by the
@@ -166,4 +168,25 @@ export function mapPortfolioHeaders(headers: readonly string[]): HeaderMap {
 
 export function labelOf(field: PortfolioField): string {
   return portfolioFields.find((f) => f.key === field)?.label ?? field
+}
+
+/** Why a header cannot be imported (missing required columns, two columns for one field), or null. */
+export function describeMissingColumns(header: string[]): AppError | null {
+  const map = mapPortfolioHeaders(header)
+  const found =
+    header
+      .filter((h) => h.trim() !== '')
+      .map((h) => `"${h.trim()}"`)
+      .join(', ') || '(none)'
+  if (map.missing.length) {
+    return new AppError(
+      'INVALID_FILE',
+      `The file has no column for: ${map.missing.join(', ')}. Columns found: ${found}. See docs/imports.md for the column names and aliases.`,
+    )
+  }
+  if (map.duplicates.length) {
+    const d = map.duplicates.map((x) => `${x.columns.map((c) => `"${c}"`).join(' and ')} (both ${x.field})`)
+    return new AppError('INVALID_FILE', `Two columns mean the same thing: ${d.join('; ')}. Keep one of them.`)
+  }
+  return null
 }

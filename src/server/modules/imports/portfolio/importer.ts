@@ -6,7 +6,7 @@ import type { PortfolioImportResult } from '#shared/contracts/imports'
 import { AppError } from '#shared/errors'
 import { openTable } from '../file/read-table'
 import { importsRepository } from '../repository'
-import { type ColumnMapping, mapPortfolioHeaders } from './columns'
+import { type ColumnMapping, describeMissingColumns, mapPortfolioHeaders } from './columns'
 import { type Reader, readInline, readInWorker } from './read'
 import {
   copyEntities,
@@ -105,27 +105,6 @@ export async function loadImportScope(database: Database, actor: Actor): Promise
     fpms: new Map(fpmRows.map((u) => [u.email.toLowerCase(), { id: u.id, regionId: u.regionId }])),
     workloads: new Set(codes),
   }
-}
-
-/** Reads the header of a portfolio file: refuses a file without the required columns. */
-export function describeMissingColumns(header: string[]): AppError | null {
-  const map = mapPortfolioHeaders(header)
-  const found =
-    header
-      .filter((h) => h.trim() !== '')
-      .map((h) => `"${h.trim()}"`)
-      .join(', ') || '(none)'
-  if (map.missing.length) {
-    return new AppError(
-      'INVALID_FILE',
-      `The file has no column for: ${map.missing.join(', ')}. Columns found: ${found}. See docs/imports.md for the column names and aliases.`,
-    )
-  }
-  if (map.duplicates.length) {
-    const d = map.duplicates.map((x) => `${x.columns.map((c) => `"${c}"`).join(' and ')} (both ${x.field})`)
-    return new AppError('INVALID_FILE', `Two columns mean the same thing: ${d.join('; ')}. Keep one of them.`)
-  }
-  return null
 }
 
 /**
