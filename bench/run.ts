@@ -13,7 +13,7 @@
 import { execFile, execFileSync } from 'node:child_process'
 import { once } from 'node:events'
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
@@ -37,6 +37,8 @@ const TARGET_RSS_MB = 400
 
 type Run = {
   seconds: number
+  /** CPU time of the CLI process (user + system): on PGlite all of the work, on PostgreSQL the client part. */
+  cpuSeconds: number
   rowsPerSecond: number
   peakRssMb: number
   result: Record<string, unknown>
@@ -61,11 +63,13 @@ function cli(args: string[], env: Record<string, string>): Promise<Run & { stdou
     const t0 = performance.now()
     execFile(
       '/usr/bin/time',
-      ['-f', 'maxrss_kb=%M', process.execPath, bin, ...args],
+      ['-f', 'maxrss_kb=%M cpu=%U+%S', process.execPath, bin, ...args],
       { env: { ...process.env, ...env, TRELLIS_DEBUG_IMPORT: '1' }, maxBuffer: 256 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const seconds = (performance.now() - t0) / 1000
         const rss = /maxrss_kb=(\d+)/.exec(stderr)
+        const cpu = /cpu=([\d.]+)\+([\d.]+)/.exec(stderr)
+        const cpuSeconds = cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN
         if (err && !stdout) return reject(new Error(`trellis ${args.join(' ')} failed:\n${stderr}`))
         const steps: Record<string, number> = {}
         for (const m of stderr.matchAll(/^step\t(\d+)\t\d+\t(.*)$/gm)) steps[m[2]] = Number(m[1])
@@ -77,6 +81,7 @@ function cli(args: string[], env: Record<string, string>): Promise<Run & { stdou
         }
         resolve({
           seconds,
+          cpuSeconds,
           rowsPerSecond: rows / seconds,
           peakRssMb: rss ? Number(rss[1]) / 1024 : Number.NaN,
           result,
@@ -250,20 +255,23 @@ if (!existsSync(file)) {
 log(`File: ${file} (${fmt(statSync(file).size / 1048576, 1)} MB)`)
 const results = [await benchPglite(file), await benchPostgres(file)]
 
+const load = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')
 const lines = [
   '',
-  `Portfolio import, ${fmt(rows)} rows (${fmt(statSync(file).size / 1048576, 1)} MB CSV), ${cpus().length} CPUs, ${fmt(totalmem() / 2 ** 30, 1)} GB`,
+  `Portfolio import, ${fmt(rows)} rows (${fmt(statSync(file).size / 1048576, 1)} MB CSV), ${cpus().length} CPUs, ${fmt(totalmem() / 2 ** 30, 1)} GB, load average at the end ${load}`,
   '',
-  '| database | import | rows/s | raw COPY | rows/s | ratio | peak RSS (CLI) | same file again | next month |',
-  '|---|---|---|---|---|---|---|---|---|',
+  '| database | import | rows/s | CLI CPU | raw COPY | rows/s | ratio | peak RSS (CLI) | same file again | next month |',
+  '|---|---|---|---|---|---|---|---|---|---|',
 ]
 for (const r of results) {
   if ('skipped' in r) {
-    lines.push(`| ${r.database} | skipped: ${r.skipped} ||||||||`)
+    lines.push(`| ${r.database} | skipped: ${r.skipped} |||||||||`)
     continue
   }
   lines.push(
-    `| ${r.database} | ${fmt(r.import.seconds, 1)} s | ${fmt(r.import.rowsPerSecond)} | ${fmt(r.floor.seconds, 1)} s | ${fmt(r.floor.rowsPerSecond)} | ${fmt(100 * r.ratio)} % | ${fmt(r.import.peakRssMb)} MB | ${fmt(r.reimport.seconds, 1)} s | ${fmt(r.nextMonth.seconds, 1)} s |`,
+    `| ${r.database} | ${fmt(r.import.seconds, 1)} s | ${fmt(r.import.rowsPerSecond)} | ${fmt(r.import.cpuSeconds, 1)} s | ${fmt(r.floor.seconds, 1)} s | ${fmt(r.floor.rowsPerSecond)} | ${fmt(100 * r.ratio)} % | ${fmt(r.import.peakRssMb)} MB | ${fmt(r.reimport.seconds, 1)} s | ${fmt(r.nextMonth.seconds, 1)} s |`,
   )
 }
 lines.push('', 'Targets:')
@@ -293,6 +301,6 @@ const out = join(root, 'bench', 'results', `import-${date}.json`)
 mkdirSync(join(root, 'bench', 'results'), { recursive: true })
 writeFileSync(
   out,
-  `${JSON.stringify({ date: new Date().toISOString(), rows, fileBytes: statSync(file).size, cpus: cpus().length, node: process.version, results }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), loadAverage: loadavg(), rows, fileBytes: statSync(file).size, cpus: cpus().length, node: process.version, results }, null, 2)}\n`,
 )
 log(`\nWritten: ${out}`)
