@@ -31,6 +31,8 @@ type StoredResult = {
 }
 
 const LIST_LIMIT = 200
+/** Problems listed per import in GET /imports (all of them, up to 10,000, in GET /imports/{id}). */
+const LIST_ERRORS = 20
 
 /** Only admins see everyone's imports; others see their own (another user's import answers 404). */
 function ownImports(actor: Actor): SQL | undefined {
@@ -222,7 +224,15 @@ export function importsService(database: Database, options: ImportsServiceOption
     async list(actor: Actor): Promise<{ items: ImportRecord[] }> {
       assertWriter(actor)
       const rows = await repo.list(ownImports(actor), LIST_LIMIT)
-      return { items: rows.map((r) => toRecord(r, running.get(r.id))) }
+      // A list stays small: the first problems of each import (errorCount says how many there are).
+      return {
+        items: rows.map((r) => {
+          const rec = toRecord(r, running.get(r.id))
+          return rec.result
+            ? { ...rec, result: { ...rec.result, errors: rec.result.errors.slice(0, LIST_ERRORS) } }
+            : rec
+        }),
+      }
     },
 
     /**
