@@ -10,6 +10,14 @@ import { CliError, Exit, exitCodeOf } from './errors'
  * The `trellis` command line: imports and user setup, working on the same database as the server
  * (TRELLIS_DATA_DIR or DATABASE_URL) through the same services and access rules.
  */
+// Output piped into `head` and the like: stop quietly when the reader goes away.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw err
+  })
+}
+
 const program = new Command('trellis')
   .description(
     'Trellis from the command line: import portfolio files and Microsoft 365 usage reports, create users.\n\n' +
