@@ -1,12 +1,6 @@
-import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type E2E, eventually, shot, startE2E, tableRows, visible } from './harness'
-
-/** The importer lands separately; this suite runs once its routes exist. */
-const importerReady = existsSync(
-  fileURLToPath(new URL('../../src/server/modules/imports/routes.ts', import.meta.url)),
-)
 
 const header =
   'Partner ID,Partner Name,Customer TPID,Customer Name,Country,Seats,Workload,Intent Status,Phase,Claimed,Licensed Users,Active Users'
@@ -19,7 +13,7 @@ const csv = (rows: string[]) => Buffer.from(`${header}\n${rows.join('\n')}\n`)
 
 let e2e: E2E
 beforeAll(async () => {
-  if (importerReady) e2e = await startE2E()
+  e2e = await startE2E()
 })
 afterAll(() => e2e?.close())
 
@@ -28,7 +22,7 @@ const m365Sample = fileURLToPath(
   new URL('./fixtures/m365-office365-active-user-detail-D30.csv', import.meta.url),
 )
 
-describe.skipIf(!importerReady)('importing a portfolio', () => {
+describe('importing a portfolio', () => {
   it('shows the problems of a bad file row by row, and lets the user skip them', async () => {
     const page = await e2e.signIn('fpm@trellis.example')
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click()

@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '#db/client'
 import { m365ImportResult, portfolioImportResult } from '#shared/contracts/imports'
-import { testDbKind } from '#test/helpers/db'
 import { cliDatabase } from '#test/helpers/imports-cli'
 import { tempFiles } from '#test/helpers/imports-files'
 import { expectedCounts, SAMPLE } from '#test/helpers/imports-m365'
@@ -135,20 +134,21 @@ describe('trellis CLI', () => {
     )
   })
 
-  it.skipIf(testDbKind !== 'pglite')(
-    'refuses a PGlite folder held by a running server (exit 2)',
-    async () => {
-      const server = await openDatabase({
-        dataDir: cli.env.TRELLIS_DATA_DIR,
-        owner: 'the Trellis server on port 8080',
-      })
-      try {
-        const r = await cli.run(['import', 'portfolio', good])
-        expect(r.code).toBe(2)
-        expect(r.stderr).toMatch(/is in use by the Trellis server on port 8080 \(pid \d+\)/)
-      } finally {
-        await server.close()
-      }
-    },
-  )
+  // The lock is PGlite's: on either suite run, point the CLI at a PGlite folder that a "server" holds.
+  it('refuses a PGlite folder held by a running server (exit 2)', async () => {
+    const databaseUrl = cli.env.DATABASE_URL
+    cli.env.DATABASE_URL = ''
+    const server = await openDatabase({
+      dataDir: cli.env.TRELLIS_DATA_DIR,
+      owner: 'the Trellis server on port 8080',
+    })
+    try {
+      const r = await cli.run(['import', 'portfolio', good])
+      expect(r.code).toBe(2)
+      expect(r.stderr).toMatch(/is in use by the Trellis server on port 8080 \(pid \d+\)/)
+    } finally {
+      await server.close()
+      cli.env.DATABASE_URL = databaseUrl
+    }
+  })
 })
