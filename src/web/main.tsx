@@ -6,7 +6,11 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 
-createRoot(document.getElementById('root')!).render(
+// Errors React recovers from by rendering again (e.g. a request cut off mid-render) are logged, not thrown
+// to the window: the user sees a correct page, and the console keeps the trace.
+createRoot(document.getElementById('root')!, {
+  onRecoverableError: (error) => console.warn('Trellis recovered from a render error', error),
+}).render(
   <StrictMode>
     <App />
   </StrictMode>,
