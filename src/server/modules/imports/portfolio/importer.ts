@@ -184,7 +184,7 @@ export async function importPortfolio(
     }
     const s = reader.summary()
     if (s.errorCount > 0 && !input.skipInvalid) return false
-    await copyEntities(session, t, s.partners, s.customers)
+    await copyEntities(session, t, s.entities)
     return true
   }
   const merge = async (tx: SqlClient): Promise<MergeCounts> => {

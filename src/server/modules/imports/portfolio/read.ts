@@ -3,7 +3,8 @@ import type { ImportError } from '#shared/contracts/imports'
 import { AppError, type AppErrorCode, type Issue } from '#shared/errors'
 import type { TableFile } from '../file/read-table'
 import { mapPortfolioHeaders } from './columns'
-import { type ImportScope, PortfolioValidator, type StagedCustomer, type StagedPartner } from './validator'
+import { type EntitiesCsv, entitiesCsv } from './entities'
+import { type ImportScope, PortfolioValidator } from './validator'
 
 /**
  * Reading a portfolio file = parsing and checking every row, producing the staged rows in chunks of
@@ -23,8 +24,8 @@ export type ReadSummary = {
   usageRows: number
   /** The as-of date when every valid row has the same one. */
   asOf: string | null
-  partners: StagedPartner[]
-  customers: StagedCustomer[]
+  /** The partners and customers the valid rows name, as CSV for their staging tables. */
+  entities: EntitiesCsv
 }
 
 export type ReadOptions = {
@@ -50,19 +51,21 @@ export function readInline(table: TableFile, opts: ReadOptions): Reader {
     }
     if (stageable() && validator.stagedPending) yield { type: 'chunk', csv: validator.takeStaged() }
   }
+  let summary: ReadSummary | null = null
   return {
     events: events(),
-    summary: () => ({
-      errors: validator.errors.items,
-      errorCount: validator.errors.count,
-      invalidRows: validator.errors.rows,
-      rows: validator.rows,
-      validRows: validator.validRows,
-      usageRows: validator.usageRows,
-      asOf: validator.singleAsOf(),
-      partners: validator.partners,
-      customers: validator.customers,
-    }),
+    // Made once, when asked after the reading (the CSV of the customers is not small).
+    summary: () =>
+      (summary ??= {
+        errors: validator.errors.items,
+        errorCount: validator.errors.count,
+        invalidRows: validator.errors.rows,
+        rows: validator.rows,
+        validRows: validator.validRows,
+        usageRows: validator.usageRows,
+        asOf: validator.singleAsOf(),
+        entities: entitiesCsv(validator.partners, validator.customers),
+      }),
   }
 }
 

@@ -5,7 +5,7 @@ import type { SqlClient } from '#db/client'
 import type { Actor } from '#server/modules/access/actor'
 import { partnerEditable } from '#server/modules/access/scope'
 import { AppError } from '#shared/errors'
-import type { StagedCustomer, StagedPartner } from './validator'
+import type { EntitiesCsv } from './entities'
 
 /**
  * The SQL of a portfolio import: staging tables filled by COPY, then set-based merges into partners,
@@ -73,42 +73,15 @@ export async function dropStaging(q: SqlClient, t: Staging): Promise<void> {
   await q.query(`drop table if exists ${t.rows}, ${t.partners}, ${t.customers}, ${t.known}, ${t.work}`)
 }
 
-/** CSV text for COPY: NULL is an unquoted empty field, text is always quoted. */
-function csvText(v: string | null): string {
-  return v === null ? '' : `"${v.replace(/"/g, '""')}"`
-}
-function csvNum(v: number | null): string {
-  return v === null ? '' : String(v)
-}
-
 export async function copyRows(q: SqlClient, t: Staging, csv: string): Promise<void> {
   if (csv.length) await q.copyCsv(t.rows, ROW_COLUMNS, csv)
 }
 
-export async function copyEntities(
-  q: SqlClient,
-  t: Staging,
-  partners: readonly StagedPartner[],
-  customers: readonly StagedCustomer[],
-): Promise<void> {
-  let text = ''
-  partners.forEach((p, i) => {
-    text += `${i},${csvText(p.programId)},${csvText(p.name)},${csvNum(p.regionId)},${csvNum(p.fpmUserId)}\n`
-  })
-  if (text) await q.copyCsv(t.partners, ['pidx', 'program_id', 'name', 'region_id', 'fpm_user_id'], text)
-  const cols = ['cidx', 'tpid', 'name', 'country', 'seats', 'pidx']
-  const CHUNK = 50_000
-  for (let from = 0; from < customers.length; from += CHUNK) {
-    const parts: string[] = []
-    const to = Math.min(customers.length, from + CHUNK)
-    for (let i = from; i < to; i++) {
-      const c = customers[i]
-      parts.push(
-        `${i},${csvText(c.tpid)},${csvText(c.name)},${csvText(c.country)},${csvNum(c.seats)},${c.pidx}\n`,
-      )
-    }
-    await q.copyCsv(t.customers, cols, parts.join(''))
-  }
+export async function copyEntities(q: SqlClient, t: Staging, csv: EntitiesCsv): Promise<void> {
+  if (csv.partners)
+    await q.copyCsv(t.partners, ['pidx', 'program_id', 'name', 'region_id', 'fpm_user_id'], csv.partners)
+  for (const chunk of csv.customers)
+    await q.copyCsv(t.customers, ['cidx', 'tpid', 'name', 'country', 'seats', 'pidx'], chunk)
 }
 
 /** Reports how long each SQL statement took (for the benchmark and debugging). */
