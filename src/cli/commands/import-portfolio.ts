@@ -71,6 +71,7 @@ async function run(file: string, opts: Options): Promise<number> {
       )
     const bar = importProgressBar(human)
     const steps = process.env.TRELLIS_DEBUG_IMPORT ? stepTimes() : null
+    steps?.mark('database open')
     const service = importsService(db.database)
     let outcome: Awaited<ReturnType<typeof service.runPortfolio>>['outcome']
     try {
@@ -81,12 +82,16 @@ async function run(file: string, opts: Options): Promise<number> {
           asOf: opts.asOf,
           skipInvalid: !!opts.skipInvalid,
           dryRun: !!opts.dryRun,
-          onProgress: bar.update,
+          onProgress: (p) => {
+            if (p.phase === 'saving') steps?.mark('file read and staged')
+            bar.update(p)
+          },
           onStep: steps?.add,
         },
       ))
     } finally {
       bar.stop()
+      steps?.mark('merged')
       steps?.print()
     }
     const r = outcome.result
@@ -139,6 +144,10 @@ function stepTimes() {
       t.ms += ms
       t.count++
       total.set(label, t)
+    },
+    /** A moment of the run, in ms since the process started. */
+    mark(label: string) {
+      process.stderr.write(`phase\t${performance.now().toFixed(0)}\t${label}\n`)
     },
     print() {
       for (const [label, t] of total) {

@@ -63,7 +63,13 @@ async function openCsv(
   let header: string[] | null = null
   const splitter = new CsvSplitter(delimiter, (fields) => {
     rowNumber++
-    for (let i = 0; i < fields.length; i++) fields[i] = fields[i].trim()
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]
+      // Most cells have no surrounding space: only those are trimmed (a copy each).
+      if (f.length && (f.charCodeAt(0) <= 32 || f.charCodeAt(f.length - 1) <= 32 || f.charCodeAt(0) === 160))
+        fields[i] = f.trim()
+      else if (f.length && f.charCodeAt(f.length - 1) === 160) fields[i] = f.trim()
+    }
     if (isBlank(fields)) return
     if (header === null) header = fields
     else pending.push({ row: rowNumber, cells: fields })

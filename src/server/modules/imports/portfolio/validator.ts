@@ -160,6 +160,14 @@ class IntMap {
   }
 }
 
+/**
+ * A copy of a string that does not keep its source alive. Fields are slices of 256 KB chunks of the
+ * file; V8 keeps the whole chunk for a slice, so strings we remember for the whole import are copied.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1)
+}
+
 /** Cells repeat (statuses, workloads, yes/no): parse each distinct text once, up to a bound. */
 class Memo<T> {
   private readonly cache = new Map<string, Parsed<T>>()
@@ -168,18 +176,11 @@ class Memo<T> {
     let r = this.cache.get(text)
     if (r === undefined) {
       r = this.parse(text)
-      if (this.cache.size < 4096) this.cache.set(text, r)
+      // Kept as a copy: a key must not hold the file chunk it was cut from.
+      if (this.cache.size < 4096) this.cache.set(own(text), r)
     }
     return r
   }
-}
-
-/**
- * A copy of a string that does not keep its source alive. Fields are slices of 256 KB chunks of the
- * file; V8 keeps the whole chunk for a slice, so strings we remember for the whole import are copied.
- */
-function own(s: string): string {
-  return s.length < 13 ? s : ` ${s}`.slice(1)
 }
 
 /** Whole numbers with digits only take the fast path; everything else goes through parseCount. */
