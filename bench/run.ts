@@ -301,6 +301,20 @@ const out = join(root, 'bench', 'results', `import-${date}.json`)
 mkdirSync(join(root, 'bench', 'results'), { recursive: true })
 writeFileSync(
   out,
-  `${JSON.stringify({ date: new Date().toISOString(), loadAverage: loadavg(), rows, fileBytes: statSync(file).size, cpus: cpus().length, node: process.version, results }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      loadAverage: loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' '),
+      rows,
+      fileBytes: statSync(file).size,
+      cpus: cpus().length,
+      node: process.version,
+      results,
+    },
+    null,
+    2,
+  )}\n`,
 )
 log(`\nWritten: ${out}`)
