@@ -1,6 +1,7 @@
 import { openDatabase } from '#db/client'
 import { buildApp } from './app'
 import { loadEnv } from './env'
+import { analyticsRefresher } from './modules/analytics/refresh/service'
 import { ensureReferenceData } from './modules/reference/service'
 import { DEMO_PASSWORD, seedDemoIfEmpty } from './seed/demo'
 
@@ -23,6 +24,7 @@ const database = await openDatabase({
 }).catch((err: Error) => fail(err.message))
 await ensureReferenceData(database)
 const seeded = env.TRELLIS_DEMO ? await seedDemoIfEmpty(database) : null
+await analyticsRefresher(database).ensureComputed()
 
 const app = await buildApp({ env, database })
 const shutdown = async () => {

@@ -1,3 +1,4 @@
+export * from './analytics'
 export * from './customers'
 export * from './imports'
 export * from './partners'

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { analyticsRoutes } from './analytics/routes'
 import { authRoutes } from './auth/routes'
 import { customersRoutes } from './customers/routes'
 import { healthRoutes } from './health/routes'
 import { importsRoutes } from './imports/routes'
 import { partnersRoutes } from './partners/routes'
 import { referenceRoutes } from './reference/routes'
+import { settingsRoutes } from './settings/routes'
 import { stakeholdersRoutes } from './stakeholders/routes'
 import { usersRoutes } from './users/routes'
 
@@ -18,4 +20,6 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   stakeholdersRoutes,
   customersRoutes,
   importsRoutes,
+  settingsRoutes,
+  analyticsRoutes,
 ]

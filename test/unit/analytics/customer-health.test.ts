@@ -1,8 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { customerHealth, type HealthInput } from '#server/modules/analytics/health/customer-health'
-import { defaultHealthParams as params } from '#server/modules/analytics/health/params'
+import { aggregate, type HealthEngagement } from '#server/modules/analytics/health/aggregate'
+import { scoreHealth } from '#server/modules/analytics/health/score'
+import { type ProgramSettingsValues, defaultProgramSettings as params } from '#shared/contracts/settings'
 import { intentStatuses, phases } from '#shared/domain/portfolio'
+
+type HealthInput = HealthEngagement & { engagementId: number; workloadCode: string }
+/** The score of a set of engagements: the aggregate (the SQL's definition) scored by the pure function. */
+const customerHealth = (es: HealthInput[], referenceDate: string, s: ProgramSettingsValues) =>
+  scoreHealth(aggregate(es, s.program.adoptionMilestone, referenceDate), s)
 
 const today = '2026-11-25'
 const eng = (over: Partial<HealthInput>): HealthInput => ({
@@ -116,6 +122,27 @@ describe('customer health — properties', () => {
         }
         const after = customerHealth([raised], today, params).factors.find((f) => f.key === 'usage')!.value
         expect(after).toBeGreaterThanOrEqual(before)
+      }),
+    )
+  })
+
+  it('with any weights that add up to 100, the points still add up to the score', () => {
+    const weights = fc
+      .array(fc.integer({ min: 0, max: 100 }), { minLength: 4, maxLength: 4 })
+      .filter((xs) => xs.reduce((a, b) => a + b, 0) <= 100)
+      .map(([a, b, c, d]) => ({
+        usage: a!,
+        trend: b!,
+        intent: c!,
+        freshness: d!,
+        phase: 100 - a! - b! - c! - d!,
+      }))
+    fc.assert(
+      fc.property(fc.array(input, { maxLength: 6 }), weights, (es, w) => {
+        const s = { ...params, health: { ...params.health, weights: w } }
+        const h = customerHealth(es, today, s)
+        expect(h.factors.reduce((sum, f) => sum + f.points, 0)).toBeCloseTo(h.score, 9)
+        expect(h.score).toBeLessThanOrEqual(100 + 1e-9)
       }),
     )
   })

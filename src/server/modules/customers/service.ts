@@ -2,6 +2,7 @@ import type { Database } from '#db/client'
 import { type Actor, assertWriter, canWrite } from '#server/modules/access/actor'
 import { guardPartnerWrite } from '#server/modules/access/guard'
 import { customerVisible, partnerEditable, partnerVisible } from '#server/modules/access/scope'
+import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { partnersRepository } from '#server/modules/partners/repository'
 import type {
   CustomerDetail,
@@ -38,6 +39,7 @@ const pct = (active: number, licensed: number) =>
 export function customersService(database: Database) {
   const repo = customersRepository(database.db)
   const partners = partnersRepository(database.db)
+  const analytics = analyticsRefresher(database)
 
   async function assertEditablePartner(actor: Actor, partnerId: number, field: string) {
     if (!(await partners.exists(partnerEditable(actor), partnerId))) {
@@ -121,12 +123,14 @@ export function customersService(database: Database) {
         await assertEditablePartner(actor, body.primaryPartnerId, 'primaryPartnerId')
       if (body.tpid) await assertTpidFree(body.tpid, id)
       await repo.update(id, body)
+      await analytics.afterCustomerChange(id)
       return this.get(actor, id)
     },
 
     async setArchived(actor: Actor, id: number, archived: boolean) {
       await editable(actor, id)
       await repo.update(id, { archivedAt: archived ? new Date() : null })
+      await analytics.afterCustomerChange(id)
       return this.get(actor, id)
     },
 
@@ -140,6 +144,7 @@ export function customersService(database: Database) {
         ])
       }
       await repo.insertEngagement({ ...body, customerId })
+      await analytics.afterCustomerChange(customerId)
       return this.get(actor, customerId)
     },
 
@@ -152,6 +157,7 @@ export function customersService(database: Database) {
         ...body,
         ...(archived === undefined ? {} : { archivedAt: archived ? new Date() : null }),
       })
+      await analytics.afterCustomerChange(engagement.customerId)
       return this.get(actor, engagement.customerId)
     },
   }

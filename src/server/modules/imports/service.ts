@@ -4,6 +4,7 @@ import type { Database } from '#db/client'
 import { customers, engagements, imports, partners } from '#db/schema/index'
 import { type Actor, assertWriter } from '#server/modules/access/actor'
 import { partnerEditable } from '#server/modules/access/scope'
+import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import type { ImportRecord, M365ImportResult, PortfolioImportResult } from '#shared/contracts/imports'
 import { AppError } from '#shared/errors'
 import { readActiveUserReport } from './m365/active-users'
@@ -98,6 +99,11 @@ export function importsService(database: Database, options: ImportsServiceOption
   /** Progress of the imports running in this process. */
   const running = new Map<number, { rows: number }>()
   const logError = options.logError ?? (() => {})
+  /** Scores and rollups follow the data at once; a failed refresh is logged, the import stands. */
+  const refreshAfterImport = (importId: number) =>
+    analyticsRefresher(database)
+      .afterImport(importId)
+      .catch((err) => logError(err, `import ${importId}: the analytics refresh failed`))
 
   async function findOwn(actor: Actor, id: number): Promise<ImportRow> {
     assertWriter(actor)
@@ -188,6 +194,7 @@ export function importsService(database: Database, options: ImportsServiceOption
             importId: id,
             onProgress: progressWriter(id),
           })
+          if (!outcome.rejected) await refreshAfterImport(id)
           await repo.update(id, {
             status: outcome.rejected ? 'rejected' : 'done',
             rowsTotal: outcome.result.rows,
@@ -271,6 +278,11 @@ export function importsService(database: Database, options: ImportsServiceOption
           onProgress: opts.onProgress,
           onStep: opts.onStep,
         })
+        if (!outcome.rejected && !opts.dryRun) {
+          const started = performance.now()
+          await refreshAfterImport(row.id)
+          opts.onStep?.('analytics refresh', performance.now() - started)
+        }
         const status = outcome.rejected ? 'rejected' : opts.dryRun ? 'previewed' : 'done'
         const values = {
           status,
@@ -327,6 +339,7 @@ export function importsService(database: Database, options: ImportsServiceOption
           importId: row.id,
         })),
       )
+      await refreshAfterImport(row.id)
       const result: M365ImportResult = {
         customer: customer.tpid,
         asOf: counts.asOf,

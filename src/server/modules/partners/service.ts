@@ -2,6 +2,7 @@ import type { Database } from '#db/client'
 import { type Actor, assertWriter } from '#server/modules/access/actor'
 import { guardPartnerWrite } from '#server/modules/access/guard'
 import { partnerEditable, partnerVisible } from '#server/modules/access/scope'
+import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { stakeholdersRepository } from '#server/modules/stakeholders/repository'
 import { toStakeholder } from '#server/modules/stakeholders/service'
 import type {
@@ -125,6 +126,7 @@ export function partnersService(database: Database) {
     async setArchived(actor: Actor, id: number, archived: boolean): Promise<PartnerDetail> {
       await guardPartnerWrite(actor, 'Partner', (scope) => repo.exists(scope, id))
       await repo.update(id, { archivedAt: archived ? new Date() : null })
+      await analyticsRefresher(database).afterPartnerChange(id)
       return this.get(actor, id)
     },
   }

@@ -1,0 +1,117 @@
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core'
+import { customers, engagements } from './customers'
+import { partners } from './partners'
+import { workloads } from './regions'
+import { users } from './users'
+
+/** Program parameters and score settings, one set per effective date (in force until the next set's date). */
+export const programSettings = pgTable('program_settings', {
+  effectiveFrom: date('effective_from').primaryKey(),
+  values: jsonb('values').notNull(),
+  note: text('note'),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/**
+ * A health score per customer and period (month). `inputs` holds the aggregate the score was computed
+ * from, so the explanation is re-derived by the same pure function and always adds up to the score.
+ */
+export const customerHealth = pgTable(
+  'customer_health',
+  {
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    period: date('period').notNull(),
+    score: real('score').notNull(),
+    band: text('band').notNull(),
+    inputs: jsonb('inputs').notNull(),
+    settingsFrom: date('settings_from'),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.period] }),
+    index('customer_health_period_idx').on(t.period),
+  ],
+)
+
+/** A health score per partner and period, over the partner's engagements (same factors as customers). */
+export const partnerHealth = pgTable(
+  'partner_health',
+  {
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    period: date('period').notNull(),
+    score: real('score').notNull(),
+    band: text('band').notNull(),
+    inputs: jsonb('inputs').notNull(),
+    settingsFrom: date('settings_from'),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.period] }), index('partner_health_period_idx').on(t.period)],
+)
+
+/**
+ * The rollup behind every dashboard: one row per partner × workload × period with the sums the charts
+ * need (usage, milestones reached, lifecycle funnel, intent mix). Rebuilt with the scores.
+ */
+export const partnerWorkloadMonthly = pgTable(
+  'partner_workload_monthly',
+  {
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    workloadCode: text('workload_code')
+      .notNull()
+      .references(() => workloads.code),
+    period: date('period').notNull(),
+    engagements: integer('engagements').notNull(),
+    customers: integer('customers').notNull(),
+    eligible: integer('eligible').notNull(),
+    claimed: integer('claimed').notNull(),
+    inProgress: integer('in_progress').notNull(),
+    blocked: integer('blocked').notNull(),
+    measured: integer('measured').notNull(),
+    licensed: bigint('licensed', { mode: 'number' }).notNull(),
+    active: bigint('active', { mode: 'number' }).notNull(),
+    /** Engagements at or above each usage milestone of the settings in force, in milestone order. */
+    milestoneCounts: integer('milestone_counts').array().notNull(),
+    /** Engagements per lifecycle phase, in phase order. */
+    phaseCounts: integer('phase_counts').array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnerId, t.workloadCode, t.period] }),
+    index('pwm_period_idx').on(t.period),
+  ],
+)
+
+/** What users did with an opportunity: dismissed or snoozed (with a reason), reopened, turned into an action. The newest row wins; all are kept. */
+export const opportunityStates = pgTable(
+  'opportunity_states',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    rule: text('rule').notNull(),
+    engagementId: integer('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    action: text('action').notNull(),
+    until: date('until'),
+    reason: text('reason'),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('opportunity_states_engagement_idx').on(t.engagementId, t.rule)],
+)

@@ -1,0 +1,100 @@
+import { type SQL, sql } from 'drizzle-orm'
+import { type Db, execRows } from '#db/client'
+import type { HealthAggregate, HealthBand, HealthRow } from '#shared/contracts/analytics'
+
+export type StoredScore = {
+  period: string
+  score: number
+  band: HealthBand
+  inputs: HealthAggregate
+  settingsFrom: string | null
+  computedAt: string
+}
+
+const table = { customer: sql`customer_health`, partner: sql`partner_health` } as const
+const key = { customer: sql`customer_id`, partner: sql`partner_id` } as const
+
+/** The engagements behind a score with the two snapshots it used (as in refresh/repository.ts). */
+const rowsSql = (periodEnd: string, where: SQL, order: SQL, limit: number) => sql`
+  select e.id as "engagementId", c.id as "customerId", c.name as "customerName", pa.id as "partnerId",
+         pa.name as "partnerName", e.workload_code as "workloadCode", e.intent_status as "intentStatus",
+         e.phase, l.as_of::text as "latestAsOf", l.licensed_users as licensed, l.active_users as active,
+         p.as_of::text as "previousAsOf", p.licensed_users as "previousLicensed", p.active_users as "previousActive"
+  from engagements e
+  join customers c on c.id = e.customer_id and c.archived_at is null
+  join partners pa on pa.id = e.partner_id and pa.archived_at is null
+  left join customer_health ch on ch.customer_id = c.id and ch.period = date_trunc('month', ${periodEnd}::date)::date
+  left join lateral (
+    select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
+    where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of <= ${periodEnd}::date
+    order by s.as_of desc, (s.source = 'graph_csv') desc limit 1
+  ) l on true
+  left join lateral (
+    select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
+    where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of < date_trunc('month', l.as_of)
+    order by s.as_of desc, (s.source = 'graph_csv') desc limit 1
+  ) p on l.as_of is not null
+  where e.archived_at is null and ${where}
+  order by ${order}
+  limit ${limit}`
+
+export function healthRepository(db: Db) {
+  return {
+    async history(subject: 'customer' | 'partner', id: number) {
+      return execRows<{ period: string; score: number; band: HealthBand }>(
+        db,
+        sql`select period::text as period, score::float8 as score, band from ${table[subject]}
+            where ${key[subject]} = ${id} order by period`,
+      )
+    },
+    async score(
+      subject: 'customer' | 'partner',
+      id: number,
+      period: string | null,
+    ): Promise<StoredScore | null> {
+      const rows = await execRows<StoredScore & { computedAt: Date | string }>(
+        db,
+        sql`select period::text as period, score::float8 as score, band, inputs, settings_from::text as "settingsFrom",
+                   computed_at as "computedAt"
+            from ${table[subject]} where ${key[subject]} = ${id}
+            ${period ? sql`and period = ${period}::date` : sql``}
+            order by period desc limit 1`,
+      )
+      const r = rows[0]
+      return r ? { ...r, computedAt: new Date(r.computedAt).toISOString() } : null
+    },
+    async customerRows(customerId: number, periodEnd: string, partnerScope: SQL) {
+      return execRows<HealthRow>(
+        db,
+        rowsSql(periodEnd, sql`c.id = ${customerId} and ${partnerScope}`, sql`e.workload_code, pa.name`, 500),
+      )
+    },
+    async partnerRows(partnerId: number, periodEnd: string, limit: number) {
+      const [rows, [{ total }]] = await Promise.all([
+        execRows<HealthRow>(
+          db,
+          rowsSql(
+            periodEnd,
+            sql`pa.id = ${partnerId}`,
+            sql`ch.score asc nulls first, c.name, e.workload_code`,
+            limit,
+          ),
+        ),
+        execRows<{ total: number }>(
+          db,
+          sql`select count(*)::int as total from engagements e join customers c on c.id = e.customer_id and c.archived_at is null
+              where e.partner_id = ${partnerId} and e.archived_at is null`,
+        ),
+      ])
+      return { rows, total }
+    },
+    async customerEngagementCount(customerId: number) {
+      const [{ total }] = await execRows<{ total: number }>(
+        db,
+        sql`select count(*)::int as total from engagements e join partners pa on pa.id = e.partner_id and pa.archived_at is null
+            where e.customer_id = ${customerId} and e.archived_at is null`,
+      )
+      return total
+    },
+  }
+}

@@ -1,0 +1,162 @@
+import type { SqlClient } from '#db/client'
+import type { HealthAggregate } from '#shared/contracts/analytics'
+import { phases } from '#shared/domain/portfolio'
+
+/** Which engagements a refresh reads: all, or those of some partners and of those partners' customers. */
+export type RefreshScope = { partnerIds: number[] } | null
+
+const phaseArray = `array[${phases.map((p) => `'${p}'`).join(',')}]::text[]`
+const phaseIndex = (col: string) => `(array_position(${phaseArray}, ${col}) - 1)`
+
+/**
+ * The periods (months) that hold usage data, oldest first. Distinct months of usage_snapshots: a loose
+ * scan would need an index on as_of; the refresh asks once per run.
+ */
+export async function usagePeriods(sql: SqlClient): Promise<string[]> {
+  const { rows } = await sql.query<{ period: string }>(
+    `select distinct date_trunc('month', as_of)::date::text as period from usage_snapshots order by 1`,
+  )
+  return rows.map((r) => r.period)
+}
+
+/**
+ * Builds `analytics_cur`: every live engagement in scope with the newest snapshot of its customer ×
+ * workload up to the period's end and the newest one of an earlier month (for the trend). graph_csv wins
+ * over portfolio on the same date, as everywhere (customers/repository.ts).
+ */
+export async function buildCurrent(
+  tx: SqlClient,
+  period: string,
+  periodEnd: string,
+  eligibleMinSeats: number,
+  scope: RefreshScope,
+) {
+  const params: unknown[] = [periodEnd, eligibleMinSeats]
+  let scopeSql = ''
+  if (scope) {
+    params.push(scope.partnerIds)
+    scopeSql = `and (e.partner_id = any($3::int[]) or e.customer_id in (select customer_id from engagements where partner_id = any($3::int[])))`
+  }
+  await tx.query('drop table if exists analytics_cur')
+  await tx.query(
+    `create temp table analytics_cur on commit drop as
+     select e.id as engagement_id, e.partner_id, e.customer_id, e.workload_code, e.intent_status, e.claimed,
+            ${phaseIndex('e.phase')} as phase_idx,
+            coalesce(c.seats, 0) >= $2 as eligible,
+            l.as_of, l.licensed_users as lic, l.active_users as act,
+            p.licensed_users as plic, p.active_users as pact
+     from engagements e
+     join customers c on c.id = e.customer_id and c.archived_at is null
+     join partners pa on pa.id = e.partner_id and pa.archived_at is null
+     left join lateral (
+       select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
+       where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of <= $1::date
+       order by s.as_of desc, (s.source = 'graph_csv') desc limit 1
+     ) l on true
+     left join lateral (
+       select s.licensed_users, s.active_users from usage_snapshots s
+       where s.customer_id = e.customer_id and s.workload_code = e.workload_code
+         and s.as_of < date_trunc('month', l.as_of)
+       order by s.as_of desc, (s.source = 'graph_csv') desc limit 1
+     ) p on l.as_of is not null
+     where e.archived_at is null ${scopeSql}`,
+    params,
+  )
+  void period
+}
+
+const aggregateColumns = (milestoneParam: string) => `
+  count(*)::int as n,
+  count(*) filter (where intent_status = 'in_progress')::int as "inProgress",
+  count(*) filter (where intent_status = 'blocked')::int as blocked,
+  coalesce(sum(phase_idx::float8 / ${phases.length - 1}), 0)::float8 as "phaseSum",
+  count(*) filter (where lic > 0)::int as measured,
+  coalesce(sum(lic) filter (where lic > 0), 0)::float8 as licensed,
+  coalesce(sum(act) filter (where lic > 0), 0)::float8 as active,
+  coalesce(sum(lic * least(1.0, act::float8 / lic / ${milestoneParam})) filter (where lic > 0), 0)::float8 as "usageSum",
+  count(*) filter (where lic > 0 and plic > 0)::int as "withPrev",
+  coalesce(sum(lic) filter (where lic > 0 and plic > 0), 0)::float8 as "prevLicensed",
+  coalesce(sum(lic * (act::float8 / lic - pact::float8 / plic)) filter (where lic > 0 and plic > 0), 0)::float8 as "deltaSum",
+  (max(as_of) filter (where lic > 0))::text as "newestAsOf"`
+
+export type AggregateRow = Omit<HealthAggregate, 'referenceDate'> & { id: number }
+
+/** The health aggregate of every customer (by = 'customer_id') or partner (by = 'partner_id') in analytics_cur. */
+export async function aggregates(
+  tx: SqlClient,
+  by: 'customer_id' | 'partner_id',
+  adoptionMilestone: number,
+  only: 'all' | 'scoped-partners',
+  partnerIds: number[] = [],
+): Promise<AggregateRow[]> {
+  const filter = only === 'scoped-partners' ? `and partner_id = any($2::int[])` : ''
+  const { rows } = await tx.query<AggregateRow>(
+    `select ${by} as id, ${aggregateColumns('$1::float8')}
+     from analytics_cur where intent_status <> 'duplicate' ${filter}
+     group by ${by}`,
+    only === 'scoped-partners' ? [adoptionMilestone, partnerIds] : [adoptionMilestone],
+  )
+  return rows
+}
+
+export type ScoreRow = { id: number; score: number; band: string; inputs: HealthAggregate }
+
+/** Replaces the scores of one period for the given subjects (customers or partners). */
+export async function writeScores(
+  tx: SqlClient,
+  table: 'customer_health' | 'partner_health',
+  period: string,
+  settingsFrom: string | null,
+  rows: ScoreRow[],
+  replace: { all: true } | { ids: number[] },
+) {
+  const key = table === 'customer_health' ? 'customer_id' : 'partner_id'
+  if ('all' in replace) await tx.query(`delete from ${table} where period = $1::date`, [period])
+  else
+    await tx.query(`delete from ${table} where period = $1::date and ${key} = any($2::int[])`, [
+      period,
+      replace.ids,
+    ])
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000)
+    await tx.query(
+      `insert into ${table} (${key}, period, score, band, inputs, settings_from)
+       select x.id, $1::date, x.score, x.band, x.inputs, $2::date
+       from json_to_recordset($3::json) as x(id int, score real, band text, inputs jsonb)`,
+      [period, settingsFrom, JSON.stringify(chunk)],
+    )
+  }
+}
+
+/** Rebuilds the partner × workload rollup of one period for the partners in analytics_cur. */
+export async function writeRollup(
+  tx: SqlClient,
+  period: string,
+  milestones: number[],
+  replace: { all: true } | { ids: number[] },
+) {
+  if ('all' in replace)
+    await tx.query(`delete from partner_workload_monthly where period = $1::date`, [period])
+  else
+    await tx.query(
+      `delete from partner_workload_monthly where period = $1::date and partner_id = any($2::int[])`,
+      [period, replace.ids],
+    )
+  const milestoneCounts = milestones
+    .map((m) => `count(*) filter (where lic > 0 and act::float8 / lic >= ${Number(m)})::int`)
+    .join(', ')
+  const phaseCounts = phases.map((_, i) => `count(*) filter (where phase_idx = ${i})::int`).join(', ')
+  const filter = 'all' in replace ? '' : 'and partner_id = any($2::int[])'
+  await tx.query(
+    `insert into partner_workload_monthly (partner_id, workload_code, period, engagements, customers, eligible,
+       claimed, in_progress, blocked, measured, licensed, active, milestone_counts, phase_counts)
+     select partner_id, workload_code, $1::date, count(*)::int, count(distinct customer_id)::int,
+       count(*) filter (where eligible)::int, count(*) filter (where claimed)::int,
+       count(*) filter (where intent_status = 'in_progress')::int, count(*) filter (where intent_status = 'blocked')::int,
+       count(*) filter (where lic > 0)::int, coalesce(sum(lic) filter (where lic > 0), 0),
+       coalesce(sum(act) filter (where lic > 0), 0), array[${milestoneCounts}]::int[], array[${phaseCounts}]::int[]
+     from analytics_cur where intent_status <> 'duplicate' ${filter}
+     group by partner_id, workload_code`,
+    'all' in replace ? [period] : [period, replace.ids],
+  )
+}

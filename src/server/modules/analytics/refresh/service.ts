@@ -1,0 +1,119 @@
+import type { Database } from '#db/client'
+import { scoreHealth } from '#server/modules/analytics/health/score'
+import { loadVersions, resolverOf } from '#server/modules/settings/service'
+import { monthEnd, monthStart, today } from '#shared/domain/periods'
+import {
+  aggregates,
+  buildCurrent,
+  type RefreshScope,
+  type ScoreRow,
+  usagePeriods,
+  writeRollup,
+  writeScores,
+} from './repository'
+
+export type RefreshRequest = {
+  /** Recompute periods from this date's month (inclusive) … */
+  from?: string
+  /** … up to this date (inclusive); null or absent: the newest period. */
+  to?: string | null
+  /** Only the newest period (an edit changes today's state, not the past). */
+  latestOnly?: boolean
+  /** Only these partners and their customers (an edit); absent: everything. */
+  partnerIds?: number[]
+}
+export type RefreshResult = { periods: string[]; customers: number; partners: number; ms: number }
+
+/** One refresh at a time per database: refreshes queue behind each other instead of interleaving. */
+const queues = new WeakMap<Database, Promise<unknown>>()
+
+/**
+ * Recomputes health scores (customers, partners) and the partner × workload rollup for the periods a
+ * change touched. Called after every import, edit and settings change, so nothing waits for a nightly run.
+ */
+export function analyticsRefresher(database: Database) {
+  async function run(req: RefreshRequest): Promise<RefreshResult> {
+    const started = performance.now()
+    const resolve = resolverOf(await loadVersions(database))
+    let periods = await usagePeriods(database.sql)
+    if (periods.length === 0) periods = [monthStart(today())]
+    if (req.latestOnly) periods = periods.slice(-1)
+    if (req.from) periods = periods.filter((p) => p >= monthStart(req.from!))
+    if (req.to) periods = periods.filter((p) => p <= req.to!)
+    const scope: RefreshScope = req.partnerIds ? { partnerIds: req.partnerIds } : null
+    let customers = 0
+    let partners = 0
+    for (const period of periods) {
+      const { from, values } = resolve(period)
+      const end = monthEnd(period)
+      const score = (r: Awaited<ReturnType<typeof aggregates>>[number]): ScoreRow => {
+        const { id, ...rest } = r
+        const inputs = { ...rest, referenceDate: end }
+        const h = scoreHealth(inputs, values)
+        return { id, score: h.score, band: h.band, inputs }
+      }
+      await database.transaction(async (tx) => {
+        await buildCurrent(tx, period, end, values.program.eligibleMinSeats, scope)
+        const milestone = values.program.adoptionMilestone
+        const byCustomer = (await aggregates(tx, 'customer_id', milestone, 'all')).map(score)
+        const byPartner = (
+          await aggregates(tx, 'partner_id', milestone, scope ? 'scoped-partners' : 'all', scope?.partnerIds)
+        ).map(score)
+        if (scope) {
+          const { rows } = await tx.query<{ id: number }>(
+            'select distinct customer_id as id from engagements where partner_id = any($1::int[])',
+            [scope.partnerIds],
+          )
+          await writeScores(tx, 'customer_health', period, from, byCustomer, { ids: rows.map((r) => r.id) })
+          await writeScores(tx, 'partner_health', period, from, byPartner, { ids: scope.partnerIds })
+          await writeRollup(tx, period, values.program.milestones, { ids: scope.partnerIds })
+        } else {
+          await writeScores(tx, 'customer_health', period, from, byCustomer, { all: true })
+          await writeScores(tx, 'partner_health', period, from, byPartner, { all: true })
+          await writeRollup(tx, period, values.program.milestones, { all: true })
+        }
+        customers += byCustomer.length
+        partners += byPartner.length
+      })
+    }
+    return { periods, customers, partners, ms: Math.round(performance.now() - started) }
+  }
+  function refresh(req: RefreshRequest = {}): Promise<RefreshResult> {
+    const prev = queues.get(database) ?? Promise.resolve()
+    const next = prev.catch(() => {}).then(() => run(req))
+    queues.set(database, next)
+    return next
+  }
+  return {
+    refresh,
+    /** At start: computes every period once when there is portfolio data but no score yet (a new or older database). */
+    async ensureComputed(): Promise<RefreshResult | null> {
+      const { rows } = await database.sql.query<{ missing: boolean }>(
+        `select (exists (select 1 from engagements) and not exists (select 1 from customer_health)) as missing`,
+      )
+      return rows[0]?.missing ? refresh() : null
+    },
+    /** After an edit of a customer or its engagements: today's scores of it and of its partners. */
+    async afterCustomerChange(customerId: number) {
+      const { rows } = await database.sql.query<{ id: number }>(
+        'select distinct partner_id as id from engagements where customer_id = $1',
+        [customerId],
+      )
+      if (rows.length > 0) await refresh({ latestOnly: true, partnerIds: rows.map((r) => r.id) })
+    },
+    /** After a partner is archived or restored: today's scores of it and of its customers. */
+    afterPartnerChange: (partnerId: number) => refresh({ latestOnly: true, partnerIds: [partnerId] }),
+    /**
+     * After an import: every period from the earliest usage date the import wrote (its new or changed
+     * snapshots carry its id); only today's scores when it changed no usage (states still may have changed).
+     */
+    async afterImport(importId: number) {
+      const { rows } = await database.sql.query<{ from: string | null }>(
+        'select min(as_of)::text as "from" from usage_snapshots where import_id = $1',
+        [importId],
+      )
+      const from = rows[0]?.from
+      return refresh(from ? { from } : { latestOnly: true })
+    },
+  }
+}
