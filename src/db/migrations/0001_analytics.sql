@@ -27,6 +27,9 @@ CREATE TABLE "partner_health" (
 	"band" text NOT NULL,
 	"inputs" jsonb NOT NULL,
 	"settings_from" date,
+	"customers_healthy" integer DEFAULT 0 NOT NULL,
+	"customers_watch" integer DEFAULT 0 NOT NULL,
+	"customers_at_risk" integer DEFAULT 0 NOT NULL,
 	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "partner_health_partner_id_period_pk" PRIMARY KEY("partner_id","period")
 );

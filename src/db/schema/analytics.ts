@@ -59,6 +59,10 @@ export const partnerHealth = pgTable(
     band: text('band').notNull(),
     inputs: jsonb('inputs').notNull(),
     settingsFrom: date('settings_from'),
+    /** The partner's customers by health band in the period (a customer served by two partners counts for each). */
+    customersHealthy: integer('customers_healthy').notNull().default(0),
+    customersWatch: integer('customers_watch').notNull().default(0),
+    customersAtRisk: integer('customers_at_risk').notNull().default(0),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.partnerId, t.period] }), index('partner_health_period_idx').on(t.period)],

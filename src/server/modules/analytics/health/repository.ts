@@ -16,13 +16,13 @@ const key = { customer: sql`customer_id`, partner: sql`partner_id` } as const
 
 /** The engagements behind a score with the two snapshots it used (as in refresh/repository.ts). */
 const rowsSql = (periodEnd: string, where: SQL, order: SQL, limit: number) => sql`
-  select e.id as "engagementId", c.id as "customerId", c.name as "customerName", pa.id as "partnerId",
-         pa.name as "partnerName", e.workload_code as "workloadCode", e.intent_status as "intentStatus",
+  select e.id as "engagementId", c.id as "customerId", c.name as "customerName", partners.id as "partnerId",
+         partners.name as "partnerName", e.workload_code as "workloadCode", e.intent_status as "intentStatus",
          e.phase, l.as_of::text as "latestAsOf", l.licensed_users as licensed, l.active_users as active,
          p.as_of::text as "previousAsOf", p.licensed_users as "previousLicensed", p.active_users as "previousActive"
   from engagements e
   join customers c on c.id = e.customer_id and c.archived_at is null
-  join partners pa on pa.id = e.partner_id and pa.archived_at is null
+  join partners on partners.id = e.partner_id and partners.archived_at is null
   left join customer_health ch on ch.customer_id = c.id and ch.period = date_trunc('month', ${periodEnd}::date)::date
   left join lateral (
     select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
@@ -66,7 +66,12 @@ export function healthRepository(db: Db) {
     async customerRows(customerId: number, periodEnd: string, partnerScope: SQL) {
       return execRows<HealthRow>(
         db,
-        rowsSql(periodEnd, sql`c.id = ${customerId} and ${partnerScope}`, sql`e.workload_code, pa.name`, 500),
+        rowsSql(
+          periodEnd,
+          sql`c.id = ${customerId} and ${partnerScope}`,
+          sql`e.workload_code, partners.name`,
+          500,
+        ),
       )
     },
     async partnerRows(partnerId: number, periodEnd: string, limit: number) {
@@ -75,7 +80,7 @@ export function healthRepository(db: Db) {
           db,
           rowsSql(
             periodEnd,
-            sql`pa.id = ${partnerId}`,
+            sql`partners.id = ${partnerId}`,
             sql`ch.score asc nulls first, c.name, e.workload_code`,
             limit,
           ),
@@ -91,7 +96,7 @@ export function healthRepository(db: Db) {
     async customerEngagementCount(customerId: number) {
       const [{ total }] = await execRows<{ total: number }>(
         db,
-        sql`select count(*)::int as total from engagements e join partners pa on pa.id = e.partner_id and pa.archived_at is null
+        sql`select count(*)::int as total from engagements e join partners on partners.id = e.partner_id and partners.archived_at is null
             where e.customer_id = ${customerId} and e.archived_at is null`,
       )
       return total

@@ -61,7 +61,7 @@ export function scoreHealth(a: HealthAggregate, settings: ProgramSettingsValues)
       freshness,
       age === null
         ? 'No usage data'
-        : `Newest usage data is ${age} days behind the portfolio's newest (full points up to ${freshDays}, half up to ${staleDays})`,
+        : `Newest usage data is ${age} days old at the end of the period (full points up to ${freshDays} days, half up to ${staleDays})`,
     ),
     factor(
       'phase',

@@ -160,3 +160,22 @@ export async function writeRollup(
     'all' in replace ? [period] : [period, replace.ids],
   )
 }
+
+/** Counts each partner's customers by band (after both score tables of the period are written). */
+export async function writePartnerBands(tx: SqlClient, period: string) {
+  await tx.query(
+    `update partner_health ph
+     set customers_healthy = x.healthy, customers_watch = x.watch, customers_at_risk = x.at_risk
+     from (
+       select pc.partner_id,
+              count(*) filter (where ch.band = 'healthy')::int as healthy,
+              count(*) filter (where ch.band = 'watch')::int as watch,
+              count(*) filter (where ch.band = 'at_risk')::int as at_risk
+       from (select distinct partner_id, customer_id from analytics_cur where intent_status <> 'duplicate') pc
+       join customer_health ch on ch.customer_id = pc.customer_id and ch.period = $1::date
+       group by pc.partner_id
+     ) x
+     where ph.partner_id = x.partner_id and ph.period = $1::date`,
+    [period],
+  )
+}

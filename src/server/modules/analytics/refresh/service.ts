@@ -8,6 +8,7 @@ import {
   type RefreshScope,
   type ScoreRow,
   usagePeriods,
+  writePartnerBands,
   writeRollup,
   writeScores,
 } from './repository'
@@ -72,6 +73,7 @@ export function analyticsRefresher(database: Database) {
           await writeScores(tx, 'partner_health', period, from, byPartner, { all: true })
           await writeRollup(tx, period, values.program.milestones, { all: true })
         }
+        await writePartnerBands(tx, period)
         customers += byCustomer.length
         partners += byPartner.length
       })
