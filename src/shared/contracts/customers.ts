@@ -1,14 +1,19 @@
 import { z } from 'zod'
 import { intentStatuses, phases, usageSources } from '#shared/domain/portfolio'
 import { workloadCodes } from '#shared/domain/workloads'
+import { healthBands } from './analytics'
 import { optionalText, pageOf, pageQuery } from './common'
 
-export const customerSort = ['name', 'tpid', 'seats', 'activePct', 'updatedAt'] as const
+export const customerSort = ['name', 'tpid', 'seats', 'activePct', 'health', 'updatedAt'] as const
 
 export const customerListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
   partnerId: z.coerce.number().int().positive().optional(),
   workload: z.enum(workloadCodes).optional(),
+  /** Customers with an engagement in this lifecycle phase (with `workload`: on that workload). */
+  phase: z.enum(phases).optional(),
+  /** The band of the customer's newest health score. */
+  band: z.enum(healthBands).optional(),
   eligible: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -36,6 +41,9 @@ export const customerSummary = z.object({
   licensedUsers: z.number().int().nullable(),
   activeUsers: z.number().int().nullable(),
   activePct: z.number().nullable(),
+  /** Newest health score (0–100) and band; null before the first score. */
+  healthScore: z.number().nullable(),
+  healthBand: z.enum(healthBands).nullable(),
   archived: z.boolean(),
   updatedAt: z.string(),
 })

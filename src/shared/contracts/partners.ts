@@ -1,15 +1,18 @@
 import { z } from 'zod'
 import { partnerStatuses, programs, stakeholderRoles, stakeholderSides } from '#shared/domain/portfolio'
 import { workloadCodes } from '#shared/domain/workloads'
+import { healthBands } from './analytics'
 import { isoDate, optionalText, pageOf, pageQuery } from './common'
 
-export const partnerSort = ['name', 'programId', 'status', 'customers', 'updatedAt'] as const
+export const partnerSort = ['name', 'programId', 'status', 'customers', 'health', 'updatedAt'] as const
 
 export const partnerListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
   status: z.enum(partnerStatuses).optional(),
   regionId: z.coerce.number().int().positive().optional(),
   fpmUserId: z.coerce.number().int().positive().optional(),
+  /** The band of the partner's newest health score. */
+  band: z.enum(healthBands).optional(),
   archived: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -31,6 +34,9 @@ export const partnerSummary = z.object({
   fpmName: z.string().nullable(),
   referralReady: z.boolean(),
   customers: z.number().int(),
+  /** Newest health score (0–100) and band; null before the first score. */
+  healthScore: z.number().nullable(),
+  healthBand: z.enum(healthBands).nullable(),
   archived: z.boolean(),
   updatedAt: z.string(),
 })

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm'
 import { type Db, execRows } from '#db/client'
 import { customers, engagements, partners, usageSnapshots } from '#db/schema/index'
+import { latestHealth } from '#server/modules/analytics/health/repository'
 import { escapeLike } from '#server/modules/partners/repository'
 import type { CustomerListQuery } from '#shared/contracts/customers'
 import { ELIGIBLE_MIN_SEATS } from '#shared/domain/portfolio'
@@ -23,11 +24,14 @@ const activePct = sql<
   number | null
 >`case when t.licensed > 0 then round(t.active * 100.0 / t.licensed, 1)::float8 end`
 
+const health = latestHealth('customer', customers.id)
+
 const sortColumns = {
   name: sql`lower(${customers.name})`,
   tpid: customers.tpid,
   seats: customers.seats,
   activePct,
+  health: health.score,
   updatedAt: customers.updatedAt,
 } as const
 
@@ -46,6 +50,10 @@ export function customersRepository(db: Db) {
         f.workload
           ? sql`exists (select 1 from ${engagements} e where e.customer_id = ${customers.id} and e.workload_code = ${f.workload} and e.archived_at is null)`
           : undefined,
+        f.phase
+          ? sql`exists (select 1 from ${engagements} e where e.customer_id = ${customers.id} and e.phase = ${f.phase} and e.archived_at is null ${f.workload ? sql`and e.workload_code = ${f.workload}` : sql``})`
+          : undefined,
+        f.band ? sql`${health.band} = ${f.band}` : undefined,
         f.eligible === undefined
           ? undefined
           : f.eligible
@@ -69,6 +77,8 @@ export function customersRepository(db: Db) {
             licensedUsers: sql<number | null>`t.licensed`,
             activeUsers: sql<number | null>`t.active`,
             activePct,
+            healthScore: health.score,
+            healthBand: health.band,
             archivedAt: customers.archivedAt,
             updatedAt: customers.updatedAt,
           })

@@ -1,9 +1,12 @@
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '#db/client'
 import { customers, partnerEndorsements, partnerSmes, partners, regions, users } from '#db/schema/index'
+import { latestHealth } from '#server/modules/analytics/health/repository'
 import type { PartnerListQuery } from '#shared/contracts/partners'
 
 type ListFilter = PartnerListQuery
+
+const health = latestHealth('partner', partners.id)
 
 const customerCount = sql<number>`(select count(*)::int from ${customers} c where c.primary_partner_id = ${partners.id} and c.archived_at is null)`
 
@@ -19,6 +22,8 @@ const summaryColumns = {
   fpmName: users.displayName,
   referralReady: partners.referralReady,
   customers: customerCount,
+  healthScore: health.score,
+  healthBand: health.band,
   archivedAt: partners.archivedAt,
   updatedAt: partners.updatedAt,
 }
@@ -28,6 +33,7 @@ const sortColumns = {
   programId: partners.programId,
   status: partners.status,
   customers: customerCount,
+  health: health.score,
   updatedAt: partners.updatedAt,
 } as const
 
@@ -47,6 +53,7 @@ export function partnersRepository(db: Db) {
         f.status ? eq(partners.status, f.status) : undefined,
         f.regionId ? eq(partners.regionId, f.regionId) : undefined,
         f.fpmUserId ? eq(partners.fpmUserId, f.fpmUserId) : undefined,
+        f.band ? sql`${health.band} = ${f.band}` : undefined,
         f.q
           ? or(
               ilike(partners.name, `%${escapeLike(f.q)}%`),
@@ -61,7 +68,7 @@ export function partnersRepository(db: Db) {
       const [items, [{ total }]] = await Promise.all([
         base()
           .where(where)
-          .orderBy(dir(sortColumns[f.sort ?? 'name']), asc(partners.id))
+          .orderBy(sql`${dir(sortColumns[f.sort ?? 'name'])} nulls last`, asc(partners.id))
           .limit(pageSize)
           .offset((page - 1) * pageSize),
         db.select({ total: count() }).from(partners).where(where),

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm'
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 import { type Db, execRows } from '#db/client'
 import type { HealthAggregate, HealthBand, HealthRow } from '#shared/contracts/analytics'
 
@@ -101,5 +101,15 @@ export function healthRepository(db: Db) {
       )
       return total
     },
+  }
+}
+
+/** The newest score and band of a customer or partner as columns of another query (lists, filters, sorting). */
+export function latestHealth(subject: 'customer' | 'partner', id: SQLWrapper) {
+  const newest = (col: SQL) =>
+    sql`(select ${col} from ${table[subject]} h where h.${key[subject]} = ${id} order by h.period desc limit 1)`
+  return {
+    score: sql<number | null>`${newest(sql`h.score::float8`)}`,
+    band: sql<HealthBand | null>`${newest(sql`h.band`)}`,
   }
 }
