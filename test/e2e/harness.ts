@@ -5,6 +5,7 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 import type { Database } from '#db/client'
 import { buildApp } from '#server/app'
 import { loadEnv } from '#server/env'
+import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '#server/seed/demo'
 import { createTestDatabase } from '#test/helpers/db'
 
@@ -18,7 +19,7 @@ export type E2E = {
   browser: Browser
   /** A fresh browser context (own cookies) with one page. */
   newPage(): Promise<Page>
-  /** Opens the sign-in page and signs in as a demo user; resolves on the partner list. */
+  /** Opens the sign-in page and signs in as a demo user; resolves on the dashboard. */
   signIn(email: string): Promise<Page>
   close(): Promise<void>
 }
@@ -31,7 +32,10 @@ export type E2E = {
 export async function startE2E({ seed = true }: { seed?: boolean } = {}): Promise<E2E> {
   if (!existsSync(webIndex)) throw new Error('dist/web is missing: run `npm run build:web` first')
   const database = await createTestDatabase()
-  if (seed) await seedDemoIfEmpty(database)
+  if (seed) {
+    await seedDemoIfEmpty(database)
+    await analyticsRefresher(database).ensureComputed()
+  }
   const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent' }), database, logger: false })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as { port: number }
@@ -69,7 +73,7 @@ export async function startE2E({ seed = true }: { seed?: boolean } = {}): Promis
       await page.getByLabel('E-mail').fill(email)
       await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
       await page.getByRole('button', { name: 'Sign in' }).click()
-      await page.waitForURL('**/partners')
+      await page.waitForURL('**/dashboard')
       return page
     },
     async close() {

@@ -27,6 +27,9 @@ const CustomerPage = lazy(() =>
 const ImportPage = lazy(() =>
   import('../features/imports/ImportPage').then((m) => ({ default: m.ImportPage })),
 )
+const DashboardPage = lazy(() =>
+  import('../features/dashboards/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+)
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
 
 const retry = (count: number, error: unknown) =>
@@ -71,7 +74,8 @@ export function App() {
                 </RequireAuth>
               }
             >
-              <Route index element={<Navigate to="/partners" replace />} />
+              <Route index element={<Navigate to="/dashboard" replace />} />
+              <Route path="/dashboard" element={<DashboardPage />} />
               <Route path="/partners" element={<PartnerListPage />} />
               <Route path="/partners/:id" element={<PartnerPage />} />
               <Route path="/customers" element={<CustomerListPage />} />

@@ -18,6 +18,7 @@ import {
   IconBuildingStore,
   IconChevronDown,
   IconFileImport,
+  IconLayoutDashboard,
   IconLogout,
   IconUsers,
 } from '@tabler/icons-react'
@@ -47,6 +48,7 @@ export function AppLayout() {
   useEffect(() => close(), [pathname, close])
 
   const links = [
+    { to: '/dashboard', label: 'Dashboard', icon: IconLayoutDashboard, show: true },
     { to: '/partners', label: 'Partners', icon: IconBuildingCommunity, show: true },
     { to: '/customers', label: 'Customers', icon: IconBuildingStore, show: true },
     { to: '/import', label: 'Import', icon: IconFileImport, show: canImport },
@@ -72,7 +74,7 @@ export function AppLayout() {
               size="sm"
               aria-label="Toggle navigation"
             />
-            <UnstyledButton component={Link} to="/partners" aria-label="Trellis home">
+            <UnstyledButton component={Link} to="/dashboard" aria-label="Trellis home">
               <Logo />
             </UnstyledButton>
           </Group>

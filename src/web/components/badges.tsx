@@ -1,5 +1,6 @@
 import { Badge, type BadgeProps, Tooltip } from '@mantine/core'
 import { IconCircleCheck } from '@tabler/icons-react'
+import { type HealthBand, healthBandLabel } from '#shared/contracts/analytics'
 import {
   ELIGIBLE_MIN_SEATS,
   type IntentStatus,
@@ -73,5 +74,28 @@ export function ArchivedBadge(props: BadgeProps) {
     <Badge variant="outline" color="gray" {...props}>
       Archived
     </Badge>
+  )
+}
+
+export const healthColor: Record<HealthBand, string> = { healthy: 'teal', watch: 'yellow', at_risk: 'red' }
+
+/** A health score with its band's colour: "72 Healthy"; a dash before the first score. */
+export function HealthBadge({
+  score,
+  band,
+  ...props
+}: { score: number | null; band: HealthBand | null } & BadgeProps) {
+  if (score === null || band === null)
+    return (
+      <Badge variant="outline" color="gray" {...props}>
+        No score
+      </Badge>
+    )
+  return (
+    <Tooltip label={`Health ${score.toFixed(1)} of 100: ${healthBandLabel[band].toLowerCase()}`}>
+      <Badge variant="light" color={healthColor[band]} {...props}>
+        {Math.round(score)} · {healthBandLabel[band]}
+      </Badge>
+    </Tooltip>
   )
 }

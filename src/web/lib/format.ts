@@ -57,3 +57,13 @@ export function formatBytes(bytes: number): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${formatInt(n)} ${n === 1 ? one : many}`
+
+/** A share 0–1 as a percentage: 0.412 → "41.2 %". */
+export const formatShare = (share: number | null | undefined, digits = 1) =>
+  share === null || share === undefined ? '—' : `${(share * 100).toFixed(digits)} %`
+
+/** A change of a share in percentage points: 0.007 → "+0.7 pts". */
+export const formatPts = (delta: number | null | undefined) =>
+  delta === null || delta === undefined
+    ? '—'
+    : `${delta >= 0 ? '+' : '−'}${Math.abs(delta * 100).toFixed(1)} pts`

@@ -12,7 +12,7 @@ import { sessionKey, useSession } from './session'
 
 /** Only same-app paths are followed after sign-in. */
 export function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/partners'
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/dashboard'
 }
 
 export function LoginPage() {

@@ -2,7 +2,8 @@ import { Button, Group, Paper, SegmentedControl, Select } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconPlus } from '@tabler/icons-react'
 import { useNavigate } from 'react-router'
-import { ELIGIBLE_MIN_SEATS } from '#shared/domain/portfolio'
+import { healthBandLabel, healthBands } from '#shared/contracts/analytics'
+import { ELIGIBLE_MIN_SEATS, phaseLabel, phases } from '#shared/domain/portfolio'
 import { workloadCatalog } from '#shared/domain/workloads'
 import { ListFooter } from '../../components/ListFooter'
 import { PageHeader } from '../../components/PageHeader'
@@ -23,13 +24,17 @@ export function CustomerListPage() {
     q: '',
     partnerId: '',
     workload: '',
+    phase: '',
+    band: '',
     eligible: '',
     archived: 'false',
     sort: 'name',
     order: 'asc',
   })
   const customers = useCustomers({ ...values, page, pageSize })
-  const filtered = Boolean(values.q || values.partnerId || values.workload || values.eligible)
+  const filtered = Boolean(
+    values.q || values.partnerId || values.workload || values.eligible || values.phase || values.band,
+  )
 
   return (
     <>
@@ -69,6 +74,24 @@ export function CustomerListPage() {
             searchable
             clearable
             w={210}
+          />
+          <Select
+            aria-label="Lifecycle phase"
+            placeholder="Any phase"
+            data={phases.map((p) => ({ value: p, label: phaseLabel[p] }))}
+            value={values.phase || null}
+            onChange={(v) => set({ phase: v })}
+            clearable
+            w={150}
+          />
+          <Select
+            aria-label="Health"
+            placeholder="Any health"
+            data={healthBands.map((b) => ({ value: b, label: healthBandLabel[b] }))}
+            value={values.band || null}
+            onChange={(v) => set({ band: v })}
+            clearable
+            w={150}
           />
           <Select
             aria-label="Eligibility"

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import { Link, useNavigate } from 'react-router'
 import type { CustomerSummary } from '#shared/contracts/customers'
 import { ActivePct } from '../../components/ActivePct'
-import { EligibleBadge } from '../../components/badges'
+import { EligibleBadge, HealthBadge } from '../../components/badges'
 import { EmptyRows } from '../../components/EmptyRows'
 import { SortableTh } from '../../components/SortableTh'
 import { TableSkeleton } from '../../components/TableSkeleton'
@@ -33,7 +33,7 @@ export function CustomerTable({
   empty,
 }: Props) {
   const navigate = useNavigate()
-  const columns = withPartner ? 9 : 8
+  const columns = withPartner ? 10 : 9
   const sortProps = { sort, order, onSort }
   return (
     <Table.ScrollContainer minWidth={withPartner ? 1000 : 860}>
@@ -56,6 +56,9 @@ export function CustomerTable({
             <Table.Th className="numeric">Licensed / active</Table.Th>
             <SortableTh field="activePct" {...sortProps}>
               Active %
+            </SortableTh>
+            <SortableTh field="health" {...sortProps}>
+              Health
             </SortableTh>
           </Table.Tr>
         </Table.Thead>
@@ -119,6 +122,9 @@ export function CustomerTable({
                 </Table.Td>
                 <Table.Td>
                   <ActivePct pct={c.activePct} />
+                </Table.Td>
+                <Table.Td>
+                  <HealthBadge score={c.healthScore} band={c.healthBand} size="sm" />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -13,9 +13,10 @@ import {
 import { useDisclosure } from '@mantine/hooks'
 import { IconBuildingCommunity, IconCheck, IconPlus } from '@tabler/icons-react'
 import { Link, useNavigate } from 'react-router'
+import { healthBandLabel, healthBands } from '#shared/contracts/analytics'
 import type { PartnerStatus } from '#shared/domain/portfolio'
 import { useRegions, useUsers } from '../../api/reference'
-import { PartnerStatusBadge } from '../../components/badges'
+import { HealthBadge, PartnerStatusBadge } from '../../components/badges'
 import { EmptyRows } from '../../components/EmptyRows'
 import { ListFooter } from '../../components/ListFooter'
 import { PageHeader } from '../../components/PageHeader'
@@ -39,6 +40,7 @@ export function PartnerListPage() {
     status: '',
     regionId: '',
     fpmUserId: '',
+    band: '',
     archived: 'false',
     sort: 'name',
     order: 'asc',
@@ -47,7 +49,7 @@ export function PartnerListPage() {
   const showFpm = user.role === 'admin' || user.role === 'lead'
   // Leads and partner managers work in one region: the column would repeat it on every row.
   const showRegionColumn = user.role === 'admin' || user.role === 'viewer' || user.role === 'sme'
-  const columns = showRegionColumn ? 8 : 7
+  const columns = showRegionColumn ? 9 : 8
   const regions = useRegions()
   const fpms = useUsers('fpm')
   const partners = usePartners({ ...values, page, pageSize })
@@ -108,6 +110,15 @@ export function PartnerListPage() {
               w={210}
             />
           )}
+          <Select
+            aria-label="Health"
+            placeholder="Any health"
+            data={healthBands.map((b) => ({ value: b, label: healthBandLabel[b] }))}
+            value={values.band || null}
+            onChange={(v) => set({ band: v })}
+            clearable
+            w={150}
+          />
           <SegmentedControl
             ml="auto"
             aria-label="Active or archived partners"
@@ -145,6 +156,9 @@ export function PartnerListPage() {
                   <Table.Th>Referral ready</Table.Th>
                   {showRegionColumn && <Table.Th>Region</Table.Th>}
                   <Table.Th>Partner manager</Table.Th>
+                  <SortableTh field="health" {...sortProps}>
+                    Health
+                  </SortableTh>
                   <SortableTh field="customers" numeric {...sortProps}>
                     Customers
                   </SortableTh>
@@ -229,6 +243,9 @@ export function PartnerListPage() {
                             Unassigned
                           </Text>
                         )}
+                      </Table.Td>
+                      <Table.Td>
+                        <HealthBadge score={p.healthScore} band={p.healthBand} size="sm" />
                       </Table.Td>
                       <Table.Td className="numeric">{formatInt(p.customers)}</Table.Td>
                       <Table.Td>

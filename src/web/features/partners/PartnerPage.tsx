@@ -41,6 +41,7 @@ import { usePermissions } from '../auth/session'
 import { useCustomers } from '../customers/api'
 import { CustomerFormModal } from '../customers/CustomerFormModal'
 import { CustomerTable } from '../customers/CustomerTable'
+import { PartnerAnalyticsSection } from '../dashboards/PartnerAnalyticsSection'
 import { useArchivePartner, usePartner, useUpdatePartner } from './api'
 import { PartnerFormModal } from './PartnerFormModal'
 import { StakeholdersCard } from './StakeholdersCard'
@@ -366,6 +367,7 @@ export function PartnerPage() {
           </Grid.Col>
         </Grid>
         <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
+        <PartnerAnalyticsSection partnerId={p.id} />
         <PartnerCustomers partner={p} />
       </Stack>
       {editable && <PartnerFormModal opened={editing} onClose={close} partner={p} />}
