@@ -3,6 +3,7 @@ import { version } from '#server/version'
 import { AppError } from '#shared/errors'
 import { importM365Command } from './commands/import-m365'
 import { importPortfolioCommand } from './commands/import-portfolio'
+import { reportPortfolioCommand } from './commands/report-portfolio'
 import { usersAddCommand } from './commands/users-add'
 import { CliError, Exit, exitCodeOf } from './errors'
 
@@ -36,8 +37,10 @@ importPortfolioCommand(imports)
 importM365Command(imports)
 const usersCmd = program.command('users').description('manage users')
 usersAddCommand(usersCmd)
-for (const c of [imports, usersCmd]) c.exitOverride()
-for (const c of [...imports.commands, ...usersCmd.commands])
+const reports = program.command('report').description('write a report file')
+reportPortfolioCommand(reports)
+for (const c of [imports, usersCmd, reports]) c.exitOverride()
+for (const c of [...imports.commands, ...usersCmd.commands, ...reports.commands])
   c.exitOverride().showHelpAfterError('(add --help for usage)')
 
 const json = process.argv.includes('--json')

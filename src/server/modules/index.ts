@@ -6,6 +6,7 @@ import { healthRoutes } from './health/routes'
 import { importsRoutes } from './imports/routes'
 import { partnersRoutes } from './partners/routes'
 import { referenceRoutes } from './reference/routes'
+import { reportsRoutes } from './reports/routes'
 import { settingsRoutes } from './settings/routes'
 import { stakeholdersRoutes } from './stakeholders/routes'
 import { usersRoutes } from './users/routes'
@@ -22,4 +23,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   importsRoutes,
   settingsRoutes,
   analyticsRoutes,
+  reportsRoutes,
 ]

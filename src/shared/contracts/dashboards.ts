@@ -6,6 +6,7 @@ import { isoDate } from './common'
 export const dashboardQuery = z.object({
   regionId: z.coerce.number().int().positive().optional(),
   fpmUserId: z.coerce.number().int().positive().optional(),
+  partnerId: z.coerce.number().int().positive().optional(),
   /** "me": the partners assigned to the signed-in user (My portfolio). */
   mine: z
     .enum(['true', 'false'])

@@ -1,6 +1,8 @@
-import { Grid, Group, Paper, SegmentedControl, Select, Skeleton, Stack, Text } from '@mantine/core'
+import { Button, Grid, Group, Paper, SegmentedControl, Select, Skeleton, Stack, Text } from '@mantine/core'
+import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react'
 import { useSearchParams } from 'react-router'
 import { workloadCatalog } from '#shared/domain/workloads'
+import { toQueryString } from '../../api/client'
 import { useRegions, useUsers } from '../../api/reference'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
@@ -59,6 +61,11 @@ export function DashboardPage() {
     period: period || undefined,
   })
   const d = dashboard.data
+  const reportHref = `/api/reports/portfolio.xlsx${toQueryString({
+    regionId: regionId || undefined,
+    fpmUserId: view === 'mine' ? user.id : fpmUserId || undefined,
+    period: period || undefined,
+  })}`
   const views = [
     ...(user.role === 'fpm' ? [{ value: 'mine', label: 'My portfolio' }] : []),
     ...(user.regionId ? [{ value: 'region', label: user.role === 'fpm' ? 'Region' : 'My region' }] : []),
@@ -76,8 +83,18 @@ export function DashboardPage() {
             ? `Health, usage and lifecycle of ${d.totals.partners} partners · ${formatMonth(d.period)}`
             : 'Health, usage and lifecycle of your partners'
         }
+        actions={
+          <Group gap="xs" className="no-print">
+            <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
+              Print
+            </Button>
+            <Button component="a" href={reportHref} download leftSection={<IconFileSpreadsheet size={16} />}>
+              Health review (.xlsx)
+            </Button>
+          </Group>
+        }
       />
-      <Paper withBorder p="sm" mb="lg">
+      <Paper withBorder p="sm" mb="lg" className="no-print">
         <Group gap="sm" wrap="wrap">
           {views.length > 1 && (
             <SegmentedControl

@@ -44,7 +44,8 @@ export function dashboardsService(database: Database) {
       const partnerIds = sql`(select ${partners.id} from ${partners} where ${partners.archivedAt} is null
         and ${partnerVisible(actor)}
         ${q.regionId ? sql`and ${partners.regionId} = ${q.regionId}` : sql``}
-        ${fpm ? sql`and ${partners.fpmUserId} = ${fpm}` : sql``})`
+        ${fpm ? sql`and ${partners.fpmUserId} = ${fpm}` : sql``}
+        ${q.partnerId ? sql`and ${partners.id} = ${q.partnerId}` : sql``})`
       const periods = await repo.periods(partnerIds)
       const period = q.period && periods.includes(q.period) ? q.period : (periods.at(-1) ?? null)
       const empty = { healthy: 0, watch: 0, at_risk: 0 }

@@ -1,0 +1,194 @@
+import { type SQL, sql } from 'drizzle-orm'
+import { type Database, execRows } from '#db/client'
+import { partners } from '#db/schema/index'
+import type { Actor } from '#server/modules/access/actor'
+import { partnerVisible } from '#server/modules/access/scope'
+import { dashboardsService } from '#server/modules/analytics/dashboards/service'
+import type { StoredScore } from '#server/modules/analytics/health/repository'
+import { scoreHealth } from '#server/modules/analytics/health/score'
+import { settingsInForce } from '#server/modules/settings/service'
+import type { HealthAggregate, HealthBand, HealthFactor, HealthRow } from '#shared/contracts/analytics'
+import type { Dashboard, WorkloadStanding } from '#shared/contracts/dashboards'
+import type { ReportQuery } from '#shared/contracts/reports'
+import { monthEnd } from '#shared/domain/periods'
+import { AppError } from '#shared/errors'
+
+export type ScoredSubject = {
+  id: number
+  name: string
+  /** Partner ID (program) or TPID. */
+  key: string
+  owner: string | null
+  score: number
+  band: HealthBand
+  factors: HealthFactor[]
+}
+
+/** Everything a portfolio health review holds, frozen at one period. */
+export type PortfolioReport = {
+  scope: string
+  period: string | null
+  generatedAt: string
+  dashboard: Dashboard
+  partners: ScoredSubject[]
+  customers: ScoredSubject[]
+  standings: (WorkloadStanding & { partnerId: number; partnerName: string })[]
+  rows: (HealthRow & { tpid: string; claimed: boolean })[]
+}
+
+type ScoreRow = { id: number; name: string; key: string; owner: string | null } & Pick<
+  StoredScore,
+  'score' | 'band' | 'inputs'
+>
+
+/**
+ * Gathers a portfolio health review for the partners the selection names within the actor's scope:
+ * the dashboard of the period, every partner's and customer's score with its factors, each partner's
+ * strengths and weaknesses and the customer × workload rows with the snapshots of the period.
+ */
+export async function portfolioReport(
+  database: Database,
+  actor: Actor,
+  q: ReportQuery,
+): Promise<PortfolioReport> {
+  if (q.partnerId) {
+    const [visible] = await execRows<{ id: number }>(
+      database.db,
+      sql`select ${partners.id} as id from ${partners} where ${partners.id} = ${q.partnerId} and ${partnerVisible(actor)}`,
+    )
+    if (!visible) throw AppError.notFound('Partner')
+  }
+  const dashboards = dashboardsService(database)
+  const dashboard = await dashboards.dashboard(actor, { ...q })
+  const scope = await describeScope(database, q)
+  const period = dashboard.period
+  const generatedAt = new Date().toISOString()
+  if (!period)
+    return { scope, period, generatedAt, dashboard, partners: [], customers: [], standings: [], rows: [] }
+
+  const ids = dashboard.partners.map((p) => p.partnerId)
+  const idList = ids.length
+    ? sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )
+    : sql`null`
+  const { values } = await settingsInForce(database, period)
+  const explain = (r: ScoreRow): ScoredSubject => ({
+    id: r.id,
+    name: r.name,
+    key: r.key,
+    owner: r.owner,
+    score: r.score,
+    band: r.band,
+    factors: scoreHealth(r.inputs as HealthAggregate, values).factors,
+  })
+
+  const [partnerScores, customerScores, rows] = await Promise.all([
+    execRows<ScoreRow>(
+      database.db,
+      sql`select p.id, p.name, p.program_id as key, u.display_name as owner, h.score::float8 as score, h.band, h.inputs
+          from partner_health h join partners p on p.id = h.partner_id left join users u on u.id = p.fpm_user_id
+          where h.period = ${period}::date and h.partner_id in (${idList}) order by h.score, p.name`,
+    ),
+    execRows<ScoreRow>(
+      database.db,
+      sql`select c.id, c.name, c.tpid as key, pp.name as owner, h.score::float8 as score, h.band, h.inputs
+          from customer_health h join customers c on c.id = h.customer_id left join partners pp on pp.id = c.primary_partner_id
+          where h.period = ${period}::date
+            and exists (select 1 from engagements e where e.customer_id = c.id and e.partner_id in (${idList}))
+          order by h.score, c.name`,
+    ),
+    customerRows(database, idList, period),
+  ])
+  const standings: PortfolioReport['standings'] = []
+  for (const p of dashboard.partners) {
+    const a = await dashboards.partner(actor, p.partnerId, { period })
+    for (const s of a.standings) standings.push({ ...s, partnerId: p.partnerId, partnerName: p.name })
+  }
+  return {
+    scope,
+    period,
+    generatedAt,
+    dashboard,
+    partners: partnerScores.map(explain),
+    customers: customerScores.map(explain),
+    standings,
+    rows,
+  }
+}
+
+function customerRows(database: Database, idList: SQL, period: string) {
+  const end = monthEnd(period)
+  return execRows<HealthRow & { tpid: string; claimed: boolean }>(
+    database.db,
+    sql`select e.id as "engagementId", c.id as "customerId", c.name as "customerName", c.tpid, p.id as "partnerId",
+               p.name as "partnerName", e.workload_code as "workloadCode", e.intent_status as "intentStatus", e.phase,
+               e.claimed, l.as_of::text as "latestAsOf", l.licensed_users as licensed, l.active_users as active,
+               pv.as_of::text as "previousAsOf", pv.licensed_users as "previousLicensed", pv.active_users as "previousActive"
+        from engagements e
+        join customers c on c.id = e.customer_id and c.archived_at is null
+        join partners p on p.id = e.partner_id
+        left join lateral (
+          select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
+          where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of <= ${end}::date
+          order by s.as_of desc, (s.source = 'graph_csv') desc limit 1
+        ) l on true
+        left join lateral (
+          select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
+          where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of < date_trunc('month', l.as_of)
+          order by s.as_of desc, (s.source = 'graph_csv') desc limit 1
+        ) pv on l.as_of is not null
+        where e.archived_at is null and e.partner_id in (${idList})
+        order by p.name, c.name, e.workload_code`,
+  )
+}
+
+async function describeScope(database: Database, q: ReportQuery): Promise<string> {
+  const one = async (query: SQL) => (await execRows<{ label: string }>(database.db, query))[0]?.label
+  if (q.partnerId)
+    return `Partner ${(await one(sql`select name || ' (' || program_id || ')' as label from partners where id = ${q.partnerId}`)) ?? q.partnerId}`
+  if (q.fpmUserId)
+    return `Partners of ${(await one(sql`select display_name as label from users where id = ${q.fpmUserId}`)) ?? q.fpmUserId}`
+  if (q.regionId)
+    return `Region ${(await one(sql`select name as label from regions where id = ${q.regionId}`)) ?? q.regionId}`
+  return 'All partners you can see'
+}
+
+/**
+ * Turns what a person types (a partner's program ID, an FPM's e-mail, a region's name) into ids, within
+ * the actor's scope; a name that matches nothing visible is a clear 404.
+ */
+export async function resolveSelection(
+  database: Database,
+  actor: Actor,
+  s: { partner?: string; fpm?: string; region?: string; asOf?: string },
+): Promise<ReportQuery> {
+  const q: ReportQuery = {}
+  if (s.asOf) q.period = `${s.asOf.slice(0, 7)}-01`
+  if (s.partner) {
+    const [row] = await execRows<{ id: number }>(
+      database.db,
+      sql`select ${partners.id} as id from ${partners} where ${partners.programId} = ${s.partner.trim()} and ${partnerVisible(actor)}`,
+    )
+    if (!row) throw new AppError('NOT_FOUND', `No partner with the Partner ID ${s.partner} that you can see`)
+    q.partnerId = row.id
+  }
+  if (s.fpm) {
+    const [row] = await execRows<{ id: number }>(
+      database.db,
+      sql`select id from users where email = ${s.fpm.trim().toLowerCase()} and role = 'fpm'`,
+    )
+    if (!row) throw new AppError('NOT_FOUND', `No partner manager with the e-mail ${s.fpm}`)
+    q.fpmUserId = row.id
+  }
+  if (s.region) {
+    const [row] = await execRows<{ id: number }>(
+      database.db,
+      sql`select id from regions where lower(name) = ${s.region.trim().toLowerCase()}`,
+    )
+    if (!row) throw new AppError('NOT_FOUND', `No region named ${s.region}`)
+    q.regionId = row.id
+  }
+  return q
+}
