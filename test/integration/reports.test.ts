@@ -27,10 +27,7 @@ async function download(email: string, query = '') {
 }
 
 async function sheetsOf(body: Buffer) {
-  const path = join(
-    t.database.kind === 'pglite' ? '/tmp' : '/tmp',
-    `report-${process.pid}-${Date.now()}.xlsx`,
-  )
+  const path = join(tmpdir(), `trellis-report-${process.pid}-${Date.now()}.xlsx`)
   writeFileSync(path, body)
   return readXlsx(path)
 }
