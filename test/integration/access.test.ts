@@ -172,6 +172,22 @@ const matrix: [string, Call, Expect][] = [
     { method: 'GET', url: () => '/api/partners' },
     row(200, 200, 200, 200, 200, 200, 200, 200, 200),
   ],
+  ['partner analytics', { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/analytics` }, readA1],
+  [
+    'dashboard',
+    { method: 'GET', url: () => '/api/analytics/dashboard' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'portfolio health review of partner A1',
+    { method: 'GET', url: (fx) => `/api/reports/portfolio.xlsx?partnerId=${fx.partnerA1.id}` },
+    readA1,
+  ],
+  [
+    'portfolio health review',
+    { method: 'GET', url: () => '/api/reports/portfolio.xlsx' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
   [
     'list customers',
     { method: 'GET', url: () => '/api/customers' },
@@ -318,6 +334,16 @@ describe('lists show exactly the rows in scope', () => {
       expect(tpids.sort()).toEqual(expectedTpids.sort())
     })
   }
+
+  it('dashboards count exactly the partners each role may see', async () => {
+    for (const k of keys) {
+      const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: cookies[k] } })
+      const listed = (await get('/api/partners?pageSize=200')).json().items.map((p: { id: number }) => p.id)
+      const dashboard = (await get('/api/analytics/dashboard')).json()
+      const counted = dashboard.partners.map((p: { partnerId: number }) => p.partnerId)
+      expect(counted.sort(), k).toEqual(listed.sort())
+    }
+  })
 
   it('a lead sees only the users of their region', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: cookies.leadB } })
