@@ -19,6 +19,14 @@ export async function usagePeriods(sql: SqlClient): Promise<string[]> {
   return rows.map((r) => r.period)
 }
 
+/** The periods that hold scores already, oldest first (an index scan of partner_health). */
+export async function scoredPeriods(sql: SqlClient): Promise<string[]> {
+  const { rows } = await sql.query<{ period: string }>(
+    'select distinct period::text as period from partner_health order by 1',
+  )
+  return rows.map((r) => r.period)
+}
+
 /**
  * Builds `analytics_cur`: every live engagement in scope with the newest snapshot of its customer ×
  * workload up to the period's end and the newest one of an earlier month (for the trend). graph_csv wins

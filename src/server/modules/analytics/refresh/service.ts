@@ -7,6 +7,7 @@ import {
   buildCurrent,
   type RefreshScope,
   type ScoreRow,
+  scoredPeriods,
   usagePeriods,
   writePartnerBands,
   writeRollup,
@@ -22,6 +23,8 @@ export type RefreshRequest = {
   latestOnly?: boolean
   /** Only these partners and their customers (an edit); absent: everything. */
   partnerIds?: number[]
+  /** Exactly these periods (an import names the months it wrote). */
+  periods?: string[]
 }
 export type RefreshResult = { periods: string[]; customers: number; partners: number; ms: number }
 
@@ -36,7 +39,11 @@ export function analyticsRefresher(database: Database) {
   async function run(req: RefreshRequest): Promise<RefreshResult> {
     const started = performance.now()
     const resolve = resolverOf(await loadVersions(database))
-    let periods = await usagePeriods(database.sql)
+    // The periods already scored are cheap to list; the months of the usage data need a scan, done only
+    // when nothing is scored yet or everything is recomputed.
+    const scored = await scoredPeriods(database.sql)
+    const wholeHistory = !req.periods && !req.latestOnly && !req.partnerIds
+    let periods = req.periods ?? (scored.length && !wholeHistory ? scored : await usagePeriods(database.sql))
     if (periods.length === 0) periods = [monthStart(today())]
     if (req.latestOnly) periods = periods.slice(-1)
     if (req.from) periods = periods.filter((p) => p >= monthStart(req.from!))
@@ -110,12 +117,15 @@ export function analyticsRefresher(database: Database) {
      * snapshots carry its id); only today's scores when it changed no usage (states still may have changed).
      */
     async afterImport(importId: number) {
-      const { rows } = await database.sql.query<{ from: string | null }>(
-        'select min(as_of)::text as "from" from usage_snapshots where import_id = $1',
+      const { rows } = await database.sql.query<{ period: string }>(
+        `select distinct date_trunc('month', as_of)::date::text as period from usage_snapshots where import_id = $1`,
         [importId],
       )
-      const from = rows[0]?.from
-      return refresh(from ? { from } : { latestOnly: true })
+      const touched = rows.map((r) => r.period)
+      if (touched.length === 0) return refresh({ latestOnly: true })
+      const first = touched.reduce((a, b) => (a < b ? a : b))
+      const later = (await scoredPeriods(database.sql)).filter((p) => p > first)
+      return refresh({ periods: [...new Set([...touched, ...later])].sort() })
     },
   }
 }

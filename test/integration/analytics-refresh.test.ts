@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '#db/client'
+import { aggregate, type HealthEngagement } from '#server/modules/analytics/health/aggregate'
+import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
+import { seedDemoIfEmpty } from '#server/seed/demo'
+import type { HealthAggregate } from '#shared/contracts/analytics'
+import { defaultProgramSettings } from '#shared/contracts/settings'
+import { monthEnd } from '#shared/domain/periods'
+import type { IntentStatus, Phase } from '#shared/domain/portfolio'
+import { createTestDatabase } from '#test/helpers/db'
+
+let database: Database
+beforeAll(async () => {
+  database = await createTestDatabase()
+  await seedDemoIfEmpty(database)
+  await analyticsRefresher(database).ensureComputed()
+})
+afterAll(() => database?.close())
+
+type Snap = { as_of: string; licensed_users: number; active_users: number; source: string }
+
+/** The engagements of a customer (or partner) as the TypeScript definition sees them in a period, read row by row. */
+async function engagementsAt(where: string, id: number, period: string): Promise<HealthEngagement[]> {
+  const end = monthEnd(period)
+  const { rows } = await database.sql.query<{
+    id: number
+    customer_id: number
+    workload_code: string
+    intent_status: IntentStatus
+    phase: Phase
+  }>(
+    `select e.id, e.customer_id, e.workload_code, e.intent_status, e.phase from engagements e
+     join customers c on c.id = e.customer_id and c.archived_at is null
+     join partners p on p.id = e.partner_id and p.archived_at is null
+     where e.archived_at is null and e.${where} = $1`,
+    [id],
+  )
+  const out: HealthEngagement[] = []
+  for (const e of rows) {
+    const { rows: snaps } = await database.sql.query<Snap>(
+      `select as_of::text as as_of, licensed_users, active_users, source from usage_snapshots
+       where customer_id = $1 and workload_code = $2 order by as_of`,
+      [e.customer_id, e.workload_code],
+    )
+    // newest on or before the period's end; graph_csv wins on the same date
+    const pick = (list: Snap[]) =>
+      list.reduce<Snap | null>(
+        (best, s) =>
+          !best || s.as_of > best.as_of || (s.as_of === best.as_of && s.source === 'graph_csv') ? s : best,
+        null,
+      )
+    const latest = pick(snaps.filter((s) => s.as_of <= end))
+    const previous = latest ? pick(snaps.filter((s) => s.as_of < `${latest.as_of.slice(0, 7)}-01`)) : null
+    const as = (s: Snap | null) =>
+      s ? { asOf: s.as_of, licensed: s.licensed_users, active: s.active_users } : null
+    out.push({ intentStatus: e.intent_status, phase: e.phase, latest: as(latest), previous: as(previous) })
+  }
+  return out
+}
+
+function expectSameAggregate(stored: HealthAggregate, expected: HealthAggregate) {
+  for (const key of Object.keys(expected) as (keyof HealthAggregate)[]) {
+    const a = stored[key]
+    const b = expected[key]
+    if (typeof b === 'number') expect(a as number, key).toBeCloseTo(b, 6)
+    else expect(a, key).toEqual(b)
+  }
+}
+
+describe('analytics refresh: the SQL computes exactly the TypeScript definition', () => {
+  it('for customers and partners, in the newest and an older period', async () => {
+    const { rows: periods } = await database.sql.query<{ period: string }>(
+      'select distinct period::text as period from customer_health order by 1',
+    )
+    expect(periods.length).toBeGreaterThanOrEqual(12)
+    for (const period of [periods.at(-1)!.period, periods[3]!.period]) {
+      const { rows: customers } = await database.sql.query<{ customer_id: number; inputs: HealthAggregate }>(
+        'select customer_id, inputs from customer_health where period = $1 order by customer_id limit 6',
+        [period],
+      )
+      for (const c of customers) {
+        const expected = aggregate(
+          await engagementsAt('customer_id', c.customer_id, period),
+          defaultProgramSettings.program.adoptionMilestone,
+          monthEnd(period),
+        )
+        expectSameAggregate(c.inputs, expected)
+      }
+      const { rows: partners } = await database.sql.query<{ partner_id: number; inputs: HealthAggregate }>(
+        'select partner_id, inputs from partner_health where period = $1 order by partner_id limit 2',
+        [period],
+      )
+      for (const p of partners) {
+        const expected = aggregate(
+          await engagementsAt('partner_id', p.partner_id, period),
+          defaultProgramSettings.program.adoptionMilestone,
+          monthEnd(period),
+        )
+        expectSameAggregate(p.inputs, expected)
+      }
+    }
+  })
+
+  it('an engagement edit rescoring today leaves the past periods as they were', async () => {
+    const {
+      rows: [c],
+    } = await database.sql.query<{ customer_id: number; engagement_id: number }>(
+      `select e.customer_id, e.id as engagement_id from engagements e where e.intent_status = 'in_progress' order by e.id limit 1`,
+    )
+    const before = await database.sql.query<{ period: string; score: number }>(
+      'select period::text as period, score from customer_health where customer_id = $1 order by period',
+      [c!.customer_id],
+    )
+    await database.sql.query(`update engagements set intent_status = 'blocked' where id = $1`, [
+      c!.engagement_id,
+    ])
+    await analyticsRefresher(database).afterCustomerChange(c!.customer_id)
+    const after = await database.sql.query<{ period: string; score: number }>(
+      'select period::text as period, score from customer_health where customer_id = $1 order by period',
+      [c!.customer_id],
+    )
+    expect(after.rows.slice(0, -1)).toEqual(before.rows.slice(0, -1))
+    expect(after.rows.at(-1)!.score).toBeLessThan(before.rows.at(-1)!.score)
+  })
+})
