@@ -56,7 +56,8 @@ export function seedProgressBars(enabled: boolean) {
     const seconds = (performance.now() - started) / 1000
     return {
       phase: phaseLabels[p.phase],
-      rows: p.phase === 'finishing' ? '' : `${p.done.toLocaleString('en-US')} rows`,
+      rows:
+        p.phase === 'finishing' ? 'rebuilding indexes, statistics' : `${p.done.toLocaleString('en-US')} rows`,
       speed:
         p.phase === 'finishing' || seconds < 0.05
           ? ''

@@ -1,4 +1,11 @@
-import type { IntentStatus, PartnerStatus, Phase, Program, StakeholderRole } from '#shared/domain/portfolio'
+import {
+  type IntentStatus,
+  type PartnerStatus,
+  type Phase,
+  type Program,
+  phases,
+  type StakeholderRole,
+} from '#shared/domain/portfolio'
 import type { WorkloadCode } from '#shared/domain/workloads'
 import { customerSuffixes, monthEnds, partnerSuffixes, personName, prefixes } from './generator'
 import { createRandom, type Random } from './random'
@@ -107,16 +114,8 @@ const workloadMix: { code: WorkloadCode; weight: number; coverage: number }[] = 
   { code: 'SFB', weight: 1, coverage: 0.5 },
 ]
 const specialistWorkloads = new Set<WorkloadCode>(['INTUNE', 'AADP', 'MIP'])
-const phaseOrder: Phase[] = [
-  'initiate',
-  'assess',
-  'remediate',
-  'enable',
-  'migrate',
-  'adoption',
-  'operation',
-  'success',
-]
+/** The lifecycle in order (the vocabulary lists it so). */
+const phaseOrder = phases
 const ADOPTION = phaseOrder.indexOf('adoption')
 
 export type ScaleUser = {
