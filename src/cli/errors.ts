@@ -5,6 +5,8 @@ export const Exit = {
   ok: 0,
   /** The file had invalid rows (nothing imported, or some skipped with --skip-invalid: see below). */
   invalidRows: 1,
+  /** `seed`: the database already holds a portfolio (nothing written). */
+  notEmpty: 1,
   /** The file cannot be used, the arguments are wrong, or the database or user cannot be used. */
   unusable: 2,
   /** Something failed on our side (a bug): the message says what. */

@@ -4,6 +4,7 @@ import { AppError } from '#shared/errors'
 import { importM365Command } from './commands/import-m365'
 import { importPortfolioCommand } from './commands/import-portfolio'
 import { reportPortfolioCommand } from './commands/report-portfolio'
+import { seedCommand } from './commands/seed'
 import { usersAddCommand } from './commands/users-add'
 import { CliError, Exit, exitCodeOf } from './errors'
 
@@ -21,7 +22,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const program = new Command('trellis')
   .description(
-    'Trellis from the command line: import portfolio files and Microsoft 365 usage reports, create users.\n\n' +
+    'Trellis from the command line: import portfolio files and Microsoft 365 usage reports, create users, seed synthetic data.\n\n' +
       'Works on the same database as the server: the PGlite folder in TRELLIS_DATA_DIR (default ./data), or the PostgreSQL server in DATABASE_URL. ' +
       'A running server holds its PGlite folder: stop it first, import through the web app, or use PostgreSQL.\n\n' +
       'Commands act as a user, with that user’s access: --as EMAIL, or by default the only admin. ' +
@@ -39,8 +40,9 @@ const usersCmd = program.command('users').description('manage users')
 usersAddCommand(usersCmd)
 const reports = program.command('report').description('write a report file')
 reportPortfolioCommand(reports)
+const seedCmd = seedCommand(program)
 for (const c of [imports, usersCmd, reports]) c.exitOverride()
-for (const c of [...imports.commands, ...usersCmd.commands, ...reports.commands])
+for (const c of [...imports.commands, ...usersCmd.commands, ...reports.commands, seedCmd])
   c.exitOverride().showHelpAfterError('(add --help for usage)')
 
 const json = process.argv.includes('--json')

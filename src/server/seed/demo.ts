@@ -1,4 +1,4 @@
-import { count, sql } from 'drizzle-orm'
+import { count, inArray, sql } from 'drizzle-orm'
 import type { Database } from '#db/client'
 import {
   customers,
@@ -18,6 +18,8 @@ import { createRandom } from './random'
 
 export const DEMO_PASSWORD = 'trellis-demo'
 export const DEMO_REGIONS = ['EMEA West', 'EMEA Central'] as const
+/** The seed of the data `npm start` loads (and `trellis seed --size demo --seed 1`). */
+export const DEMO_SEED = 42
 
 type DemoLogin = { role: Role; email: string; name: string; region: number | null }
 export const demoLogins: DemoLogin[] = [
@@ -30,6 +32,42 @@ export const demoLogins: DemoLogin[] = [
   { role: 'viewer', email: 'viewer@trellis.example', name: 'Vic Viewer', region: null },
 ]
 
+/** The demo data, generated without writing: the portfolio and each partner's stakeholders. */
+export function planDemo(seed: number, today: Date) {
+  const r = createRandom(seed)
+  const data = generatePortfolio(
+    seed,
+    { partners: 24, customersPerPartner: [6, 14], months: 13 },
+    DEMO_REGIONS.length,
+    2,
+    today,
+  )
+  const people = data.partners.flatMap((partner, i) => {
+    const roles = [
+      ['partner', 'sponsor'],
+      ['partner', 'delivery_lead'],
+      ['partner', 'program_admin'],
+      ['microsoft', 'atu'],
+      ['microsoft', 'csu'],
+    ].filter((_, k) => k === 2 || r.chance(i % 5 === 0 ? 0.3 : 0.85))
+    return roles.map(([side, role]) => {
+      const name = personName(r)
+      const domain =
+        side === 'microsoft'
+          ? 'microsoft.example'
+          : `${partner.name.toLowerCase().replace(/[^a-z]+/g, '')}.example`
+      return {
+        partnerIndex: i,
+        side,
+        role,
+        name,
+        email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain}`,
+      }
+    })
+  })
+  return { data, people }
+}
+
 async function chunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size))
 }
@@ -38,22 +76,28 @@ async function chunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promis
 export async function seedDemoIfEmpty(database: Database, today = new Date()) {
   const [{ n }] = await database.db.select({ n: count() }).from(users)
   if (n > 0) return null
+  return writeDemo(database, { seed: DEMO_SEED, today })
+}
+
+/**
+ * Writes the demo portfolio and logins (regions are reused when they exist). The caller makes sure
+ * the portfolio is empty and the demo e-mails are free.
+ */
+export async function writeDemo(database: Database, opts: { seed: number; today: Date }) {
   const { db } = database
-  const r = createRandom(42)
   const passwordHash = await hashPassword(DEMO_PASSWORD)
-  const data = generatePortfolio(
-    42,
-    { partners: 24, customersPerPartner: [6, 14], months: 13 },
-    DEMO_REGIONS.length,
-    2,
-    today,
-  )
+  const { data, people: demoPeople } = planDemo(opts.seed, opts.today)
 
   return db.transaction(async (tx) => {
-    const regionRows = await tx
+    await tx
       .insert(regions)
       .values(DEMO_REGIONS.map((name) => ({ name })))
-      .returning({ id: regions.id })
+      .onConflictDoNothing()
+    const existing = await tx
+      .select({ id: regions.id, name: regions.name })
+      .from(regions)
+      .where(inArray(regions.name, [...DEMO_REGIONS]))
+    const regionRows = DEMO_REGIONS.map((name) => existing.find((x) => x.name === name)!)
     const userRows = await tx
       .insert(users)
       .values(
@@ -102,29 +146,10 @@ export async function seedDemoIfEmpty(database: Database, today = new Date()) {
       .insert(partnerSmes)
       .values(partnerRows.slice(0, 4).map((p) => ({ partnerId: p.id, userId: sme.id })))
 
-    const people = partnerRows.flatMap((p, i) => {
-      const roles = [
-        ['partner', 'sponsor'],
-        ['partner', 'delivery_lead'],
-        ['partner', 'program_admin'],
-        ['microsoft', 'atu'],
-        ['microsoft', 'csu'],
-      ].filter((_, k) => k === 2 || r.chance(i % 5 === 0 ? 0.3 : 0.85))
-      return roles.map(([side, role]) => {
-        const name = personName(r)
-        const domain =
-          side === 'microsoft'
-            ? 'microsoft.example'
-            : `${data.partners[i].name.toLowerCase().replace(/[^a-z]+/g, '')}.example`
-        return {
-          partnerId: p.id,
-          side,
-          role,
-          name,
-          email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain}`,
-        }
-      })
-    })
+    const people = demoPeople.map(({ partnerIndex, ...person }) => ({
+      partnerId: partnerRows[partnerIndex].id,
+      ...person,
+    }))
     await tx.insert(stakeholders).values(people)
 
     const customerRows: { id: number }[] = []
@@ -172,7 +197,12 @@ export async function seedDemoIfEmpty(database: Database, today = new Date()) {
     return {
       logins: demoLogins,
       counts: {
+        regions: regionRows.length,
+        users: userRows.length,
         partners: partnerRows.length,
+        endorsements: data.partners.reduce((k, p) => k + p.endorsed.length, 0),
+        smes: Math.min(4, partnerRows.length),
+        stakeholders: people.length,
         customers: customerRows.length,
         engagements: data.engagements.length,
         snapshots: data.snapshots.length,

@@ -4,7 +4,7 @@ import { createRandom } from './random'
 
 /** Pure, deterministic generator of a demo portfolio: the same seed gives the same data. */
 
-const prefixes = [
+export const prefixes = [
   'Contoso',
   'Fabrikam',
   'Northwind',
@@ -30,7 +30,7 @@ const prefixes = [
   'Munson',
   'Nod',
 ]
-const partnerSuffixes = [
+export const partnerSuffixes = [
   'Consulting',
   'Cloud Partners',
   'Digital',
@@ -40,7 +40,7 @@ const partnerSuffixes = [
   'Group',
   'Technologies',
 ]
-const customerSuffixes = [
+export const customerSuffixes = [
   'Bank',
   'Logistics',
   'Health',

@@ -25,6 +25,8 @@ export type RefreshRequest = {
   partnerIds?: number[]
   /** Exactly these periods (an import names the months it wrote). */
   periods?: string[]
+  /** Called after each period is written (progress of long runs: seeding, settings). */
+  onPeriod?: (period: string, done: number, total: number) => void
 }
 export type RefreshResult = { periods: string[]; customers: number; partners: number; ms: number }
 
@@ -84,6 +86,7 @@ export function analyticsRefresher(database: Database) {
         customers += byCustomer.length
         partners += byPartner.length
       })
+      req.onPeriod?.(period, periods.indexOf(period) + 1, periods.length)
     }
     return { periods, customers, partners, ms: Math.round(performance.now() - started) }
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { type SQL, sql } from 'drizzle-orm'
 import { PgDialect } from 'drizzle-orm/pg-core'
+import { skipForeignKeyTriggers, withSecondaryIndexesRebuilt } from '#db/bulk'
 import type { SqlClient } from '#db/client'
 import type { Actor } from '#server/modules/access/actor'
 import { partnerEditable } from '#server/modules/access/scope'
@@ -155,8 +156,7 @@ export async function mergeStaged(
   // workload codes were checked against the workloads table), so the per-row foreign-key triggers
   // are skipped where allowed: they are a large part of the cost of a bulk insert. Needs a superuser
   // (always so on PGlite); otherwise the checks run as usual.
-  const su = await tx.query<{ su: boolean }>(`select current_setting('is_superuser') = 'on' as su`)
-  if (su.rows[0]?.su) await tx.query(`set local session_replication_role = replica`)
+  await skipForeignKeyTriggers(tx)
 
   // Statistics for the staging tables: without them the planner guesses their size from their pages
   // and picks sorts and merge joins where hash joins are many times faster.
@@ -370,22 +370,6 @@ async function withIndexesRebuilt(
     await insert()
     return
   }
-  // Unique constraints (rebuilt with ADD CONSTRAINT) and plain indexes (CREATE INDEX); the primary key
-  // stays (measured: rebuilding it costs what keeping it does). Anything another table's foreign key
-  // depends on stays too.
-  const constraints = await tx.query<{ name: string; def: string }>(
-    `select c.conname as name, pg_get_constraintdef(c.oid) as def from pg_constraint c
-     where c.conrelid = '${table}'::regclass and c.contype = 'u'
-       and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = c.conindid)`,
-  )
-  const indexes = await tx.query<{ name: string; def: string }>(
-    `select ic.relname as name, pg_get_indexdef(i.indexrelid) as def from pg_index i join pg_class ic on ic.oid = i.indexrelid
-     where i.indrelid = '${table}'::regclass and not i.indisprimary
-       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
-  )
-  for (const c of constraints.rows) await tx.query(`alter table ${table} drop constraint "${c.name}"`)
-  for (const i of indexes.rows) await tx.query(`drop index "${i.name}"`)
-  await insert()
-  for (const c of constraints.rows) await tx.query(`alter table ${table} add constraint "${c.name}" ${c.def}`)
-  for (const i of indexes.rows) await tx.query(i.def)
+  // The primary key stays (measured: rebuilding it costs what keeping it does).
+  await withSecondaryIndexesRebuilt(tx, table, insert)
 }
