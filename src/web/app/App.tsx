@@ -27,6 +27,9 @@ const CustomerPage = lazy(() =>
 const ImportPage = lazy(() =>
   import('../features/imports/ImportPage').then((m) => ({ default: m.ImportPage })),
 )
+const SettingsPage = lazy(() =>
+  import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+)
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
 
 const retry = (count: number, error: unknown) =>
@@ -78,6 +81,7 @@ export function App() {
               <Route path="/customers/:id" element={<CustomerPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/users" element={<UsersPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

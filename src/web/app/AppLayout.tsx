@@ -19,6 +19,7 @@ import {
   IconChevronDown,
   IconFileImport,
   IconLogout,
+  IconSettings,
   IconUsers,
 } from '@tabler/icons-react'
 import { Suspense, useEffect } from 'react'
@@ -51,6 +52,7 @@ export function AppLayout() {
     { to: '/customers', label: 'Customers', icon: IconBuildingStore, show: true },
     { to: '/import', label: 'Import', icon: IconFileImport, show: canImport },
     { to: '/users', label: 'Users', icon: IconUsers, show: isAdmin },
+    { to: '/settings', label: 'Settings', icon: IconSettings, show: isAdmin },
   ].filter((l) => l.show)
 
   return (
