@@ -1,5 +1,6 @@
 import { LineChart } from '@mantine/charts'
 import {
+  Box,
   Button,
   EmptyState,
   Grid,
@@ -90,36 +91,45 @@ function HistoryChart({
       </Text>
     )
   return (
-    <LineChart
-      h={180}
-      data={data}
-      dataKey="month"
-      curveType="monotone"
-      withDots={history.length < 16}
-      series={[{ name: 'score', label: 'Health score', color: 'trellis.6' }]}
-      yAxisProps={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100] }}
-      referenceLines={
-        bands
-          ? [
-              {
-                y: bands.healthy,
-                label: `Healthy ${bands.healthy}`,
-                color: 'green.6',
-                labelPosition: 'insideBottomRight',
-              },
-              {
-                y: bands.watch,
-                label: `Watch ${bands.watch}`,
-                color: 'yellow.7',
-                labelPosition: 'insideBottomRight',
-              },
-            ]
-          : []
-      }
-      valueFormatter={(v) => points1(v)}
-      role="img"
-      aria-label={`${subject === 'partner' ? 'Partner' : 'Customer'} health score over ${history.length} months`}
-    />
+    <Stack gap={4}>
+      <LineChart
+        h={180}
+        data={data}
+        dataKey="month"
+        curveType="monotone"
+        withDots={history.length < 16}
+        series={[{ name: 'score', label: 'Health score', color: 'trellis.6' }]}
+        yAxisProps={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100] }}
+        referenceLines={
+          bands
+            ? [
+                { y: bands.healthy, color: 'green.6', strokeDasharray: '6 4' },
+                { y: bands.watch, color: 'yellow.7', strokeDasharray: '6 4' },
+              ]
+            : []
+        }
+        valueFormatter={(v) => points1(v)}
+        role="img"
+        aria-label={`${subject === 'partner' ? 'Partner' : 'Customer'} health score over ${history.length} months`}
+      />
+      {bands && (
+        <Group gap="md" justify="center">
+          <BandKey color="green.6" label={`Healthy from ${bands.healthy}`} />
+          <BandKey color="yellow.7" label={`Watch from ${bands.watch}`} />
+        </Group>
+      )}
+    </Stack>
+  )
+}
+
+function BandKey({ color, label }: { color: string; label: string }) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Box w={16} h={0} style={{ borderTop: `2px dashed var(--mantine-color-${color.replace('.', '-')})` }} />
+      <Text fz="xs" c="dimmed">
+        {label}
+      </Text>
+    </Group>
   )
 }
 

@@ -67,7 +67,7 @@ function VersionsTable({
       <Table aria-label="Settings sets">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>In force</Table.Th>
+            <Table.Th>Effective from → to</Table.Th>
             <Table.Th>Note</Table.Th>
             <Table.Th>Updated by</Table.Th>
             {onEdit && <Table.Th w={90} />}
