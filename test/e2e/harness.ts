@@ -5,6 +5,7 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 import type { Database } from '#db/client'
 import { buildApp } from '#server/app'
 import { loadEnv } from '#server/env'
+import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '#server/seed/demo'
 import { createTestDatabase } from '#test/helpers/db'
 
@@ -31,7 +32,11 @@ export type E2E = {
 export async function startE2E({ seed = true }: { seed?: boolean } = {}): Promise<E2E> {
   if (!existsSync(webIndex)) throw new Error('dist/web is missing: run `npm run build:web` first')
   const database = await createTestDatabase()
-  if (seed) await seedDemoIfEmpty(database)
+  if (seed) {
+    await seedDemoIfEmpty(database)
+    // As at start-up (main.ts): health scores of every period, computed once.
+    await analyticsRefresher(database).ensureComputed()
+  }
   const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent' }), database, logger: false })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = app.server.address() as { port: number }
