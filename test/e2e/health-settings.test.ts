@@ -42,6 +42,13 @@ describe('health score and settings', () => {
     await toTop(page, card)
     await shot(page, 'customer-health')
 
+    // An earlier month from the period picker: its score, as of that month.
+    await card.getByRole('combobox', { name: 'Period' }).click()
+    const option = page.getByRole('option').nth(1)
+    const month = ((await option.textContent()) ?? '').split(' · ')[0]!
+    await option.click()
+    await visible(card.getByText(`of 100 · as of ${month}`))
+
     // A partner's card: its customers' rows, linked.
     await card.getByRole('table', { name: 'Rows behind this score' }).locator('tbody tr a').first().click()
     await page.waitForURL(/\/partners\/\d+$/)
