@@ -34,6 +34,7 @@ export async function startE2E({ seed = true }: { seed?: boolean } = {}): Promis
   const database = await createTestDatabase()
   if (seed) {
     await seedDemoIfEmpty(database)
+    // As at start-up (main.ts): health scores of every period, computed once.
     await analyticsRefresher(database).ensureComputed()
   }
   const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent' }), database, logger: false })

@@ -28,6 +28,7 @@ describe.each(cases)('as $role', ({ email, writes, role }) => {
     expect(await count(page, 'button', 'New partner')).toBe(writes ? 1 : 0)
     expect(await nav(page).getByRole('link', { name: 'Import' }).count()).toBe(writes ? 1 : 0)
     expect(await nav(page).getByRole('link', { name: 'Users' }).count()).toBe(role === 'admin' ? 1 : 0)
+    expect(await nav(page).getByRole('link', { name: 'Settings' }).count()).toBe(role === 'admin' ? 1 : 0)
 
     await partners.first().locator('a').click()
     await visible(page.getByRole('heading', { name: 'Stakeholders' }))

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defaultProgramSettings } from '#shared/contracts/settings'
 import { createAccessTestApp } from '#test/helpers/app'
 import type { AccessFixture } from '#test/helpers/fixtures'
 import { SAMPLE } from '#test/helpers/imports-m365'
@@ -15,7 +16,7 @@ type Expect = Record<Key, number>
 const row = (...s: number[]): Expect => Object.fromEntries(keys.map((k, i) => [k, s[i]])) as Expect
 
 type Call = {
-  method: 'GET' | 'POST' | 'PATCH'
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT'
   url: (fx: AccessFixture) => string
   body?: (fx: AccessFixture, k: Key, i: number) => unknown
   /** A multipart upload instead of a JSON body. */
@@ -128,6 +129,31 @@ const matrix: [string, Call, Expect][] = [
       body: (fx, k) => ({ tpid: `T-${k}`, name: `Customer by ${k}`, primaryPartnerId: fx.partnerA1.id }),
     },
     row(201, 201, 400, 201, 400, 400, 403, 403, 403),
+  ],
+  [
+    'GET customer health',
+    { method: 'GET', url: (fx) => `/api/customers/${fx.customerA1.id}/health` },
+    readA1,
+  ],
+  ['GET partner health', { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/health` }, readA1],
+  [
+    'list settings',
+    { method: 'GET', url: () => '/api/settings' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'GET settings in force',
+    { method: 'GET', url: () => '/api/settings/in-force?date=2026-10-15' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'PUT settings',
+    {
+      method: 'PUT',
+      url: () => '/api/settings/2027-07-01',
+      body: (_fx, k) => ({ values: defaultProgramSettings, note: `Saved by ${k}` }),
+    },
+    row(200, 403, 403, 403, 403, 403, 403, 403, 403),
   ],
   [
     'list users',

@@ -1,12 +1,12 @@
 import {
   bigint,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
-  real,
   text,
   timestamp,
 } from 'drizzle-orm/pg-core'
@@ -35,7 +35,7 @@ export const customerHealth = pgTable(
       .notNull()
       .references(() => customers.id),
     period: date('period').notNull(),
-    score: real('score').notNull(),
+    score: doublePrecision('score').notNull(),
     band: text('band').notNull(),
     inputs: jsonb('inputs').notNull(),
     settingsFrom: date('settings_from'),
@@ -55,7 +55,7 @@ export const partnerHealth = pgTable(
       .notNull()
       .references(() => partners.id),
     period: date('period').notNull(),
-    score: real('score').notNull(),
+    score: doublePrecision('score').notNull(),
     band: text('band').notNull(),
     inputs: jsonb('inputs').notNull(),
     settingsFrom: date('settings_from'),

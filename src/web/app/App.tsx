@@ -30,6 +30,9 @@ const ImportPage = lazy(() =>
 const DashboardPage = lazy(() =>
   import('../features/dashboards/DashboardPage').then((m) => ({ default: m.DashboardPage })),
 )
+const SettingsPage = lazy(() =>
+  import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+)
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
 
 const retry = (count: number, error: unknown) =>
@@ -82,6 +85,7 @@ export function App() {
               <Route path="/customers/:id" element={<CustomerPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/users" element={<UsersPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -20,6 +20,7 @@ import {
   IconFileImport,
   IconLayoutDashboard,
   IconLogout,
+  IconSettings,
   IconUsers,
 } from '@tabler/icons-react'
 import { Suspense, useEffect } from 'react'
@@ -53,6 +54,7 @@ export function AppLayout() {
     { to: '/customers', label: 'Customers', icon: IconBuildingStore, show: true },
     { to: '/import', label: 'Import', icon: IconFileImport, show: canImport },
     { to: '/users', label: 'Users', icon: IconUsers, show: isAdmin },
+    { to: '/settings', label: 'Settings', icon: IconSettings, show: isAdmin },
   ].filter((l) => l.show)
 
   return (

@@ -29,6 +29,10 @@ export const formatDate = (value: string | null | undefined) => {
 
 export const formatMonth = (value: string) => monthFormat.format(parseDay(value))
 
+const longMonthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+/** "November 2026" for a period (YYYY-MM-01) or any date in it. */
+export const formatPeriod = (value: string) => longMonthFormat.format(parseDay(value))
+
 export const formatDateTime = (value: string | null | undefined) =>
   value ? dateTimeFormat.format(new Date(value)) : '—'
 

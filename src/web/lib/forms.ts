@@ -22,19 +22,32 @@ export function contractValidator<V>(schema: z.ZodType, toBody: (values: V) => u
 }
 
 type FormLike = { setFieldError: (path: string, error: string) => void; values: object }
+/** The form field an issue's path belongs to, or undefined when none does. */
+export type FieldOf = (path: readonly PropertyKey[]) => string | undefined
 
 /**
  * Shows a server error: issues whose path names a field of the form go next to that field,
- * everything else becomes a notification.
+ * everything else becomes a notification. By default the field is the path's first element;
+ * forms with nested values pass `fieldOf`.
  */
-export function showServerError(error: unknown, form?: FormLike, title = 'Could not save'): void {
+export function showServerError(
+  error: unknown,
+  form?: FormLike,
+  title = 'Could not save',
+  fieldOf?: FieldOf,
+): void {
   if (error instanceof AppError && error.code === 'UNAUTHENTICATED') return
   let placed = 0
   if (form && error instanceof AppError && error.issues?.length) {
     for (const issue of error.issues) {
-      const field = issue.path?.[0]
-      if (field !== undefined && String(field) in form.values) {
-        form.setFieldError(String(field), issue.message)
+      const first = issue.path?.[0]
+      const field = fieldOf
+        ? fieldOf(issue.path ?? [])
+        : first !== undefined && String(first) in form.values
+          ? String(first)
+          : undefined
+      if (field !== undefined) {
+        form.setFieldError(field, issue.message)
         placed++
       }
     }

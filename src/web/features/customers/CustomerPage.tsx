@@ -24,6 +24,7 @@ import { QueryError } from '../../components/QueryError'
 import { formatDate, formatInt, formatPct, formatRelative } from '../../lib/format'
 import { notifySaved, showServerError } from '../../lib/forms'
 import { usePermissions } from '../auth/session'
+import { HealthCard } from '../health/HealthCard'
 import { useArchiveCustomer, useCustomer, useUpdateEngagement } from './api'
 import { CustomerFormModal } from './CustomerFormModal'
 import { EngagementFormModal } from './EngagementFormModal'
@@ -191,6 +192,7 @@ export function CustomerPage() {
       />
       <Stack gap="lg">
         <Stats customer={c} />
+        <HealthCard subject="customer" id={c.id} />
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <UsageChart engagements={c.engagements} />

@@ -36,6 +36,8 @@ function useStoreCustomer() {
     client.setQueryData(customerKeys.detail(customer.id), customer)
     void client.invalidateQueries({ queryKey: ['customers', 'list'] })
     void client.invalidateQueries({ queryKey: ['partners'] })
+    // An edit recomputes the scores of the customer and its partners.
+    void client.invalidateQueries({ queryKey: ['health'] })
   }
 }
 

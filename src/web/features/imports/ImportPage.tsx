@@ -39,6 +39,7 @@ export function ImportPage() {
       void client.invalidateQueries({ queryKey: ['partners'] })
       void client.invalidateQueries({ queryKey: ['customers'] })
       void client.invalidateQueries({ queryKey: importKeys.list })
+      void client.invalidateQueries({ queryKey: ['health'] })
     }
   }, [status, client])
 
@@ -117,6 +118,7 @@ export function ImportPage() {
           setM365(result)
           void client.invalidateQueries({ queryKey: importKeys.list })
           void client.invalidateQueries({ queryKey: ['customers'] })
+          void client.invalidateQueries({ queryKey: ['health'] })
         }}
       />
     )

@@ -42,6 +42,7 @@ import { useCustomers } from '../customers/api'
 import { CustomerFormModal } from '../customers/CustomerFormModal'
 import { CustomerTable } from '../customers/CustomerTable'
 import { PartnerAnalyticsSection } from '../dashboards/PartnerAnalyticsSection'
+import { HealthCard } from '../health/HealthCard'
 import { useArchivePartner, usePartner, useUpdatePartner } from './api'
 import { PartnerFormModal } from './PartnerFormModal'
 import { StakeholdersCard } from './StakeholdersCard'
@@ -366,6 +367,7 @@ export function PartnerPage() {
             <Readiness partner={p} />
           </Grid.Col>
         </Grid>
+        <HealthCard subject="partner" id={p.id} />
         <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
         <PartnerAnalyticsSection partnerId={p.id} />
         <PartnerCustomers partner={p} />

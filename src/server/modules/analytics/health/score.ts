@@ -47,7 +47,9 @@ export function scoreHealth(a: HealthAggregate, settings: ProgramSettingsValues)
         ? 'No usage data yet'
         : a.withPrev === 0
           ? 'Only one snapshot: trend counted as neutral'
-          : `Active share ${delta >= 0 ? 'up' : 'down'} ${(Math.abs(delta) * 100).toFixed(1)} pts since the previous snapshot; full points at +${(trendFullScale * 100).toFixed(0)} pts`,
+          : Math.abs(delta) < 0.0005
+            ? `Active share unchanged since the previous snapshot; full points at +${(trendFullScale * 100).toFixed(0)} pts`
+            : `Active share ${delta >= 0 ? 'up' : 'down'} ${(Math.abs(delta) * 100).toFixed(1)} pts since the previous snapshot; full points at +${(trendFullScale * 100).toFixed(0)} pts`,
     ),
     factor(
       'intent',

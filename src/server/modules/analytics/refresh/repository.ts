@@ -130,7 +130,7 @@ export async function writeScores(
     await tx.query(
       `insert into ${table} (${key}, period, score, band, inputs, settings_from)
        select x.id, $1::date, x.score, x.band, x.inputs, $2::date
-       from json_to_recordset($3::json) as x(id int, score real, band text, inputs jsonb)`,
+       from json_to_recordset($3::json) as x(id int, score float8, band text, inputs jsonb)`,
       [period, settingsFrom, JSON.stringify(chunk)],
     )
   }

@@ -1,0 +1,261 @@
+/**
+ * Analytics benchmark: `npm run bench:analytics [-- --size region|demo --runs N --db pglite,postgres]`.
+ *
+ * Seeds the synthetic dataset (`trellis seed --size region`: 300 partners, 30,000 customers, 300,000
+ * engagements, 24 months) into a fresh PGlite folder and a fresh PostgreSQL database, then measures:
+ *   - the time to compute every score and rollup of the 24 months, and to recompute one month for the
+ *     whole region (what an import of a region's monthly file triggers);
+ *   - p50/p95 server time (app.inject: routing, access, queries, serialisation) of the dashboard and
+ *     partner-analytics endpoints, each beside the floor: the same aggregate as one raw SQL query on the
+ *     same database, and — once — the same aggregate computed from the raw tables without the rollups.
+ * PostgreSQL: TRELLIS_TEST_PG_URL (set by scripts/with-postgres.sh, as `npm run bench:analytics` does).
+ * Prints a table and writes bench/results/analytics-<date>.json.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { type Database, openDatabase } from '#db/client'
+import { buildApp } from '#server/app'
+import { loadEnv } from '#server/env'
+import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
+import { ensureReferenceData } from '#server/modules/reference/service'
+import { DEMO_PASSWORD } from '#server/seed/demo'
+import { type SeedSize, seedDataset } from '#server/seed/seed-dataset'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name)
+  return i === -1 ? undefined : process.argv[i + 1]
+}
+const size = (arg('--size') ?? 'region') as SeedSize
+const runs = Number(arg('--runs') ?? 30)
+const kinds = (arg('--db') ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[]
+const TARGETS = { pglite: 250, postgres: 100, recomputeSeconds: 30, floorRatio: 2 }
+
+const log = (text: string) => process.stderr.write(`${text}\n`)
+const ms = (from: number) => performance.now() - from
+function percentile(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!
+}
+async function timeIt(n: number, fn: () => Promise<unknown>) {
+  for (let i = 0; i < 3; i++) await fn()
+  const times: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    await fn()
+    times.push(ms(t))
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) }
+}
+
+async function openFresh(kind: 'pglite' | 'postgres') {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'trellis-bench-analytics-'))
+    const database = await openDatabase({ dataDir: join(dir, 'data'), owner: 'bench' })
+    return { database, drop: async () => rmSync(dir, { recursive: true, force: true }) }
+  }
+  const adminUrl = process.env.TRELLIS_TEST_PG_URL
+  if (!adminUrl) return null
+  const name = `bench_analytics_${Date.now()}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '', owner: 'bench' })
+  return {
+    database,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl })
+      await c.connect()
+      await c.query(`drop database if exists ${name} with (force)`)
+      await c.end()
+    },
+  }
+}
+
+async function benchOne(kind: 'pglite' | 'postgres') {
+  const opened = await openFresh(kind)
+  if (!opened) return { database: kind, skipped: 'no PostgreSQL: run through scripts/with-postgres.sh' }
+  const { database, drop } = opened
+  try {
+    await ensureReferenceData(database)
+    let t = performance.now()
+    let lastPhase = ''
+    const counts = await seedDataset(database, {
+      size,
+      seed: 1,
+      onProgress: (p) => {
+        if (p.phase !== lastPhase) log(`  ${kind}: seeding ${p.phase}…`)
+        lastPhase = p.phase
+      },
+    })
+    const seedSeconds = ms(t) / 1000
+    log(`  ${kind}: seeded in ${seedSeconds.toFixed(1)} s; computing every month's scores…`)
+    t = performance.now()
+    const all = await analyticsRefresher(database).refresh()
+    const allSeconds = ms(t) / 1000
+    const latest = all.periods.at(-1)!
+    log(`  ${kind}: ${all.periods.length} months in ${allSeconds.toFixed(1)} s; one month again…`)
+    t = performance.now()
+    await analyticsRefresher(database).refresh({ periods: [latest] })
+    const monthSeconds = ms(t) / 1000
+    return {
+      database: kind,
+      counts,
+      seedSeconds,
+      recompute: { months: all.periods.length, allSeconds, monthSeconds },
+      endpoints: await endpoints(database, latest),
+    }
+  } finally {
+    await database.close()
+    await drop()
+  }
+}
+
+async function endpoints(database: Database, period: string) {
+  const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent' }), database, logger: false })
+  await app.ready()
+  const q = <T>(text: string, params: unknown[] = []) =>
+    database.sql.query<T>(text, params).then((r) => r.rows)
+  const [lead] = await q<{ email: string; region_id: number }>(
+    `select email, region_id from users where role = 'lead' order by id limit 1`,
+  )
+  const [fpm] = await q<{ id: number; email: string }>(
+    `select u.id, u.email from users u join partners p on p.fpm_user_id = u.id where u.region_id = $1 group by u.id order by count(*) desc limit 1`,
+    [lead!.region_id],
+  )
+  const [partner] = await q<{ id: number }>(
+    `select partner_id as id from partner_workload_monthly where period = $1 group by partner_id order by sum(engagements) desc limit 1`,
+    [period],
+  )
+  const [customer] = await q<{ id: number }>(
+    `select customer_id as id from engagements where partner_id = $1 group by customer_id order by count(*) desc limit 1`,
+    [partner!.id],
+  )
+  const cookie = async (email: string) => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: DEMO_PASSWORD },
+    })
+    const c = r.cookies.find((x) => x.name === 'trellis_session')
+    if (!c) throw new Error(`cannot sign in as ${email}: ${r.body}`)
+    return `trellis_session=${c.value}`
+  }
+  const leadCookie = await cookie(lead!.email)
+  const fpmCookie = await cookie(fpm!.email)
+  const get = (url: string, c: string) => async () => {
+    const r = await app.inject({ method: 'GET', url, headers: { cookie: c } })
+    if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body.slice(0, 200)}`)
+  }
+  const regionPartners = `(select id from partners where region_id = ${lead!.region_id} and archived_at is null)`
+  const fpmPartners = `(select id from partners where fpm_user_id = ${fpm!.id} and archived_at is null)`
+  const trendFloor = (ids: string) => () =>
+    q(`select period, workload_code, sum(licensed), sum(active), sum(engagements) from partner_workload_monthly
+       where partner_id in ${ids} group by 1, 2`)
+  const rawFloor = (ids: string) => () =>
+    q(
+      `select e.workload_code, sum(l.licensed_users), sum(l.active_users), count(*) from engagements e
+       join lateral (select licensed_users, active_users from usage_snapshots s where s.customer_id = e.customer_id
+         and s.workload_code = e.workload_code and s.as_of <= ($1::date + interval '1 month' - interval '1 day')
+         order by s.as_of desc limit 1) l on true
+       where e.partner_id in ${ids} and e.archived_at is null group by 1`,
+      [period],
+    )
+  const cases = [
+    {
+      name: 'Region dashboard (lead)',
+      call: get('/api/analytics/dashboard', leadCookie),
+      floor: trendFloor(regionPartners),
+      raw: rawFloor(regionPartners),
+    },
+    {
+      name: 'My portfolio (FPM)',
+      call: get('/api/analytics/dashboard?mine=true', fpmCookie),
+      floor: trendFloor(fpmPartners),
+      raw: rawFloor(fpmPartners),
+    },
+    {
+      name: 'Partner analytics',
+      call: get(`/api/partners/${partner!.id}/analytics`, leadCookie),
+      floor: () =>
+        q(
+          `select * from partner_workload_monthly m where m.partner_id = $1 or (m.period = $2 and m.partner_id in ${regionPartners})`,
+          [partner!.id, period],
+        ),
+      raw: rawFloor(`(${partner!.id})`),
+    },
+    {
+      name: 'Partner health explained',
+      call: get(`/api/partners/${partner!.id}/health`, leadCookie),
+      floor: () =>
+        q('select period, score, band, inputs from partner_health where partner_id = $1 order by period', [
+          partner!.id,
+        ]),
+    },
+    {
+      name: 'Customer health explained',
+      call: get(`/api/customers/${customer!.id}/health`, leadCookie),
+      floor: () =>
+        q('select period, score, band, inputs from customer_health where customer_id = $1 order by period', [
+          customer!.id,
+        ]),
+    },
+  ]
+  const results = []
+  for (const c of cases) {
+    const server = await timeIt(runs, c.call)
+    const floor = await timeIt(runs, c.floor)
+    const raw = c.raw ? await timeIt(3, c.raw) : null
+    results.push({ name: c.name, server, floor, rawTables: raw, ratio: server.p95 / floor.p95 })
+    log(`    ${c.name}: p95 ${server.p95.toFixed(1)} ms (floor ${floor.p95.toFixed(1)} ms)`)
+  }
+  await app.close()
+  return results
+}
+
+const started = new Date()
+log(
+  `Analytics benchmark: ${size} dataset, ${runs} runs per endpoint, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`,
+)
+const results = []
+for (const kind of kinds) results.push(await benchOne(kind))
+
+const pad = (s: string, n: number) => s.padEnd(n)
+const lines = [
+  '',
+  `| database | endpoint | p50 ms | p95 ms | floor p95 ms | p95 ÷ floor | from raw tables ms | target p95 |`,
+  '|---|---|---|---|---|---|---|---|',
+]
+for (const r of results) {
+  if ('skipped' in r) {
+    lines.push(`| ${r.database} | skipped: ${r.skipped} | | | | | | |`)
+    continue
+  }
+  for (const e of r.endpoints)
+    lines.push(
+      `| ${pad(r.database, 8)} | ${e.name} | ${e.server.p50.toFixed(1)} | ${e.server.p95.toFixed(1)} | ${e.floor.p95.toFixed(1)} | ${e.ratio.toFixed(2)} | ${e.rawTables ? e.rawTables.p50.toFixed(0) : '—'} | < ${TARGETS[r.database]} ms, ≤ ${TARGETS.floorRatio}× floor |`,
+    )
+}
+lines.push(
+  '',
+  '| database | seed | all months scored | one month rescored (target < 30 s) |',
+  '|---|---|---|---|',
+)
+for (const r of results)
+  if (!('skipped' in r))
+    lines.push(
+      `| ${r.database} | ${r.seedSeconds.toFixed(1)} s | ${r.recompute.months} months in ${r.recompute.allSeconds.toFixed(1)} s | ${r.recompute.monthSeconds.toFixed(1)} s |`,
+    )
+process.stdout.write(`${lines.join('\n')}\n`)
+const file = join(root, 'bench', 'results', `analytics-${started.toISOString().slice(0, 10)}.json`)
+writeFileSync(
+  file,
+  `${JSON.stringify({ date: started.toISOString(), size, runs, cores: cpus().length, targets: TARGETS, results }, null, 2)}\n`,
+)
+log(`\nwritten ${file}`)

@@ -1,0 +1,27 @@
+import type { HealthFactorKey } from '#shared/contracts/analytics'
+
+/**
+ * Definitions of the numbers Trellis shows, in the words of docs/metrics.md: the web app shows them behind
+ * the info icon next to the number, and docs/metrics.md repeats them word for word (a unit test checks it).
+ */
+
+export const healthScoreDefinition =
+  'A score from 0 to 100 for one month (the period): the sum of five factors, each worth up to its weight in points. Computed from the engagements in scope (duplicates left out) and, for each, its newest usage snapshot up to the end of the period. Weights and band thresholds come from the settings in force for the period.'
+
+export const healthBandDefinition =
+  'Healthy at or above the healthy threshold (70 by default), watch at or above the watch threshold (40 by default), at risk below.'
+
+export const partnerHealthDefinition =
+  "A partner's score is the same five factors computed over all of the partner's engagements together, not an average of its customers' scores."
+
+export const healthFactorDefinition: Record<HealthFactorKey, string> = {
+  usage:
+    'Each measured workload earns min(1, active share ÷ adoption milestone), weighted by its licensed users. Full points when every workload reaches the adoption milestone (40 % by default); none without usage data.',
+  trend:
+    'The licensed-weighted change of the active share between each workload’s newest snapshot and its newest snapshot of an earlier month: 0.5 + change ÷ trend full scale, kept between 0 and 1. Neutral (half points) with only one snapshot; none without usage data.',
+  intent:
+    '(workloads in progress − workloads blocked) ÷ workloads, kept between 0 and 1. Status unknown and no intent count as workloads but add nothing.',
+  freshness:
+    'Age of the newest usage snapshot at the end of the period: full points up to the fresh days (35 by default), half up to the stale days (65 by default), none when older or missing.',
+  phase: 'The average position of the workloads’ lifecycle phase, from Initiate (0) to Success (1).',
+}

@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import {
+  healthBandDefinition,
+  healthFactorDefinition,
+  healthScoreDefinition,
+  partnerHealthDefinition,
+} from '#shared/domain/metrics'
+
+const docs = readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8').replace(/\s+/g, ' ')
+
+describe('metric definitions', () => {
+  it('the info icons show the words of docs/metrics.md', () => {
+    for (const text of [
+      healthScoreDefinition,
+      healthBandDefinition,
+      partnerHealthDefinition,
+      ...Object.values(healthFactorDefinition),
+    ])
+      expect(docs).toContain(text.replace(/\s+/g, ' '))
+  })
+})
