@@ -35,7 +35,7 @@ import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import { PGLITE_SETTINGS } from '#db/client'
 import { openTable } from '#server/modules/imports/file/read-table'
-import { generatePortfolioFile } from './generate'
+import { BENCH_HEADER, generatePortfolioFile } from './generate'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const tmp = join(root, 'bench', 'tmp')
@@ -172,16 +172,7 @@ async function storedRowFiles(file: string): Promise<{ engagements: string; snap
   if (existsSync(engagements) && existsSync(snapshots)) return { engagements, snapshots }
   const table = await openTable(file)
   const col = (name: string) => table.header.indexOf(name)
-  const [pid, tpid, workload, intent, phase, claimed, licensed, active] = [
-    'Partner ID',
-    'Customer TPID',
-    'Workload',
-    'Intent Status',
-    'Phase',
-    'CPOR Claimed',
-    'Licensed Users',
-    'Active Users',
-  ].map(col)
+  const [pid, , tpid, , , , workload, intent, phase, claimed, licensed, active] = BENCH_HEADER.map(col)
   const partnerIds = new Map<string, number>()
   const customerIds = new Map<string, number>()
   const id = (m: Map<string, number>, k: string) => m.get(k) ?? m.set(k, m.size + 1).get(k)
@@ -331,8 +322,17 @@ async function benchPglite(file: string): Promise<DbResult> {
   log('  stored-rows COPY …')
   const stored = await storedFloorPglite(dataDir, await storedRowFiles(file))
   rmSync(dataDir, { recursive: true, force: true })
+  return dbResult('pglite', runs, floor, stored)
+}
+
+function dbResult(
+  database: DbResult['database'],
+  runs: Pick<DbResult, 'import' | 'reimport' | 'nextMonth'>,
+  floor: DbResult['floor'],
+  stored: DbResult['storedFloor'],
+): DbResult {
   return {
-    database: 'pglite',
+    database,
     ...runs,
     floor,
     ratio: runs.import.rowsPerSecond / floor.rowsPerSecond,
@@ -397,14 +397,7 @@ async function benchPostgres(file: string): Promise<DbResult | { database: 'post
     const floor = await floorPostgres(url.toString(), file)
     log('  stored-rows COPY …')
     const stored = await storedFloorPostgres(url.toString(), await storedRowFiles(file))
-    return {
-      database: 'postgres',
-      ...runs,
-      floor,
-      ratio: runs.import.rowsPerSecond / floor.rowsPerSecond,
-      storedFloor: stored,
-      ratioCeiling: floor.seconds / stored.seconds,
-    }
+    return dbResult('postgres', runs, floor, stored)
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`)
     await admin.end()
