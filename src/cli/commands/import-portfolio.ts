@@ -70,7 +70,9 @@ async function run(file: string, opts: Options): Promise<number> {
         `Importing ${basename(path)} as ${actor.email} (${actor.role}) into ${db.where}${opts.dryRun ? ' — dry run' : ''}`,
       )
     const bar = importProgressBar(human)
-    const steps = process.env.TRELLIS_DEBUG_IMPORT ? stepTimes() : null
+    const steps = process.env.TRELLIS_DEBUG_IMPORT
+      ? stepTimes(db.database.pglite as unknown as WasmHeap | undefined)
+      : null
     steps?.mark('database open')
     const service = importsService(db.database)
     let outcome: Awaited<ReturnType<typeof service.runPortfolio>>['outcome']
@@ -134,8 +136,28 @@ export function existingFile(file: string): string {
   return path
 }
 
-/** TRELLIS_DEBUG_IMPORT=1: time per database step (summed by statement), on stderr. */
-function stepTimes() {
+/** PGlite's WebAssembly memory (not public API: read for the debug output only). */
+type WasmHeap = { mod?: { HEAPU8?: Uint8Array } }
+
+/**
+ * TRELLIS_DEBUG_IMPORT=1: time per database step (summed by statement), and at each phase the RSS,
+ * its sampled peak since the previous phase and the size of PGlite's memory, on stderr.
+ */
+function stepTimes(pglite?: WasmHeap) {
+  const mb = (bytes: number) => (bytes / 1048576).toFixed(0)
+  let peak = 0
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage.rss())
+  }
+  const sampler = setInterval(sample, 50)
+  sampler.unref()
+  const memory = () => {
+    sample()
+    const wasm = pglite?.mod?.HEAPU8?.length
+    const text = `rss=${mb(process.memoryUsage.rss())}MB peak=${mb(peak)}MB${wasm ? ` wasm=${mb(wasm)}MB` : ''}`
+    peak = 0
+    return text
+  }
   const total = new Map<string, { ms: number; count: number }>()
   return {
     add(step: string, ms: number) {
@@ -147,7 +169,7 @@ function stepTimes() {
     },
     /** A moment of the run, in ms since the process started. */
     mark(label: string) {
-      process.stderr.write(`phase\t${performance.now().toFixed(0)}\t${label}\n`)
+      process.stderr.write(`phase\t${performance.now().toFixed(0)}\t${label}\t${memory()}\n`)
     },
     print() {
       for (const [label, t] of total) {

@@ -7,6 +7,7 @@ import { AppError } from '#shared/errors'
 import { openTable } from '../file/read-table'
 import { importsRepository } from '../repository'
 import { type ColumnMapping, describeMissingColumns, mapPortfolioHeaders } from './columns'
+import { collectGarbage } from './gc'
 import { type Reader, readInline, readInWorker } from './read'
 import {
   copyEntities,
@@ -176,8 +177,10 @@ export async function importPortfolio(
   const stage = async (session: SqlClient): Promise<boolean> => {
     let rows = 0
     for await (const event of reader.events) {
-      if (event.type === 'chunk') await copyRows(session, t, event.csv)
-      else {
+      if (event.type === 'chunk') {
+        await copyRows(session, t, event.csv)
+        collectGarbage()
+      } else {
         rows = event.rows
         progress({ phase: 'reading', rows, fraction: event.fraction })
       }

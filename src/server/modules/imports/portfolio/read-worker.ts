@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '#shared/errors'
 import { openTable } from '../file/read-table'
+import { collectGarbage } from './gc'
 import { CHUNKS_IN_FLIGHT, readInline, type WorkerInput, type WorkerMessage } from './read'
 
 /** The worker side of readInWorker: reads and checks the file, posts chunks, waits for acks. */
@@ -36,6 +37,7 @@ try {
       credits--
     }
     post(event)
+    if (event.type === 'chunk') collectGarbage()
   }
   post({ type: 'done', summary: reader.summary() })
 } catch (err) {
