@@ -14,16 +14,28 @@ export type StoredScore = {
 const table = { customer: sql`customer_health`, partner: sql`partner_health` } as const
 const key = { customer: sql`customer_id`, partner: sql`partner_id` } as const
 
-/** The engagements behind a score with the two snapshots it used (as in refresh/repository.ts). */
+/**
+ * The engagements behind a score with the two snapshots it used (as in refresh/repository.ts). The rows are
+ * chosen and ordered first, and only the chosen ones look up their snapshots: a large partner's lowest
+ * scoring customers cost as much as a small partner's.
+ */
 const rowsSql = (periodEnd: string, where: SQL, order: SQL, limit: number) => sql`
-  select e.id as "engagementId", c.id as "customerId", c.name as "customerName", partners.id as "partnerId",
-         partners.name as "partnerName", e.workload_code as "workloadCode", e.intent_status as "intentStatus",
-         e.phase, l.as_of::text as "latestAsOf", l.licensed_users as licensed, l.active_users as active,
-         p.as_of::text as "previousAsOf", p.licensed_users as "previousLicensed", p.active_users as "previousActive"
-  from engagements e
-  join customers c on c.id = e.customer_id and c.archived_at is null
-  join partners on partners.id = e.partner_id and partners.archived_at is null
-  left join customer_health ch on ch.customer_id = c.id and ch.period = date_trunc('month', ${periodEnd}::date)::date
+  select e.id as "engagementId", e.customer_id as "customerId", e.customer_name as "customerName",
+         e.partner_id as "partnerId", e.partner_name as "partnerName", e.workload_code as "workloadCode",
+         e.intent_status as "intentStatus", e.phase, l.as_of::text as "latestAsOf", l.licensed_users as licensed,
+         l.active_users as active, p.as_of::text as "previousAsOf", p.licensed_users as "previousLicensed",
+         p.active_users as "previousActive"
+  from (
+    select e.id, e.customer_id, c.name as customer_name, e.partner_id, partners.name as partner_name,
+           e.workload_code, e.intent_status, e.phase, row_number() over (order by ${order}) as ord
+    from engagements e
+    join customers c on c.id = e.customer_id and c.archived_at is null
+    join partners on partners.id = e.partner_id and partners.archived_at is null
+    left join customer_health ch on ch.customer_id = c.id and ch.period = date_trunc('month', ${periodEnd}::date)::date
+    where e.archived_at is null and ${where}
+    order by ${order}
+    limit ${limit}
+  ) e
   left join lateral (
     select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
     where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of <= ${periodEnd}::date
@@ -34,9 +46,7 @@ const rowsSql = (periodEnd: string, where: SQL, order: SQL, limit: number) => sq
     where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of < date_trunc('month', l.as_of)
     order by s.as_of desc, (s.source = 'graph_csv') desc limit 1
   ) p on l.as_of is not null
-  where e.archived_at is null and ${where}
-  order by ${order}
-  limit ${limit}`
+  order by e.ord`
 
 export function healthRepository(db: Db) {
   return {
