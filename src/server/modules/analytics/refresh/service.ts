@@ -1,5 +1,6 @@
 import type { Database } from '#db/client'
 import { scoreHealth } from '#server/modules/analytics/health/score'
+import { rebuildOpportunities } from '#server/modules/analytics/opportunities/service'
 import { loadVersions, resolverOf } from '#server/modules/settings/service'
 import { monthEnd, monthStart, today } from '#shared/domain/periods'
 import {
@@ -37,6 +38,7 @@ export function analyticsRefresher(database: Database) {
     const resolve = resolverOf(await loadVersions(database))
     let periods = await usagePeriods(database.sql)
     if (periods.length === 0) periods = [monthStart(today())]
+    const newest = periods.at(-1)
     if (req.latestOnly) periods = periods.slice(-1)
     if (req.from) periods = periods.filter((p) => p >= monthStart(req.from!))
     if (req.to) periods = periods.filter((p) => p <= req.to!)
@@ -74,6 +76,8 @@ export function analyticsRefresher(database: Database) {
         }
         customers += byCustomer.length
         partners += byPartner.length
+        // Opportunities are about now: only the newest period finds them (analytics/opportunities).
+        if (period === newest) await rebuildOpportunities(tx, period, values, scope)
       })
     }
     return { periods, customers, partners, ms: Math.round(performance.now() - started) }

@@ -1,0 +1,203 @@
+import { type SQL, sql } from 'drizzle-orm'
+import { type Db, execRows, type SqlClient } from '#db/client'
+import type { RefreshScope } from '#server/modules/analytics/refresh/repository'
+import type { OpportunityListQuery, OpportunityState } from '#shared/contracts/opportunities'
+import type { EngagementFacts, Opportunity } from './types'
+
+/**
+ * The facts of every engagement in `analytics_cur` (built by the refresh for the period): the partner's
+ * endorsement, the usage high-water mark, the phase date, the customer's survey contact and last success
+ * review, and since when the workload has been at or above the success-review share without a dip.
+ */
+export async function loadFacts(
+  tx: SqlClient,
+  periodEnd: string,
+  successReviewAt: number,
+): Promise<EngagementFacts[]> {
+  const { rows } = await tx.query<EngagementFacts>(
+    `select a.engagement_id as "engagementId", a.partner_id as "partnerId", a.customer_id as "customerId",
+            c.name as "customerName", a.workload_code as "workloadCode", c.seats, a.claimed,
+            a.intent_status as "intentStatus", e.phase, (e.phase_since at time zone 'UTC')::date::text as "phaseSince",
+            exists (select 1 from partner_endorsements pe
+                    where pe.partner_id = a.partner_id and pe.workload_code = a.workload_code) as endorsed,
+            a.lic as licensed, a.act as active, pk.peak as "peakActive",
+            c.survey_contact_email is not null as "hasSurveyContact",
+            c.last_success_review_on::text as "lastSuccessReviewOn", ss.since::text as "successShareSince"
+     from analytics_cur a
+     join engagements e on e.id = a.engagement_id
+     join customers c on c.id = a.customer_id
+     left join lateral (
+       select max(s.active_users)::int as peak from usage_snapshots s
+       where s.customer_id = a.customer_id and s.workload_code = a.workload_code and s.as_of <= $1::date
+     ) pk on a.as_of is not null
+     left join lateral (
+       select min(s.as_of) as since from usage_snapshots s
+       where s.customer_id = a.customer_id and s.workload_code = a.workload_code and s.as_of <= $1::date
+         and s.as_of > coalesce((
+           select max(b.as_of) from usage_snapshots b
+           where b.customer_id = a.customer_id and b.workload_code = a.workload_code and b.as_of <= $1::date
+             and (b.licensed_users = 0 or b.active_users < $2::float8 * b.licensed_users)), '-infinity'::date)
+     ) ss on a.lic > 0 and a.act >= $2::float8 * a.lic
+     order by a.engagement_id`,
+    [periodEnd, successReviewAt],
+  )
+  return rows
+}
+
+/**
+ * Makes the stored opportunities of the scope exactly `found`: new ones are inserted, those still found are
+ * updated in place (their id and found_at stay, so states and links keep working), the rest are deleted.
+ * The scope is the one of analytics_cur: all, or the partners' engagements and their customers' ones.
+ */
+export async function replaceOpportunities(
+  tx: SqlClient,
+  period: string,
+  found: Opportunity[],
+  scope: RefreshScope,
+) {
+  await tx.query('drop table if exists opportunities_new')
+  await tx.query(
+    `create temp table opportunities_new (rule text, engagement_id int, partner_id int, customer_id int,
+       workload_code text, value real, reason text, evidence jsonb) on commit drop`,
+  )
+  for (let i = 0; i < found.length; i += 5000) {
+    await tx.query(
+      `insert into opportunities_new
+       select * from json_to_recordset($1::json) as x(rule text, "engagementId" int, "partnerId" int,
+         "customerId" int, "workloadCode" text, value real, reason text, evidence jsonb)`,
+      [JSON.stringify(found.slice(i, i + 5000))],
+    )
+  }
+  const inScope = scope
+    ? `(o.partner_id = any($1::int[]) or o.customer_id in (select customer_id from engagements where partner_id = any($1::int[])))`
+    : 'true'
+  await tx.query(
+    `delete from opportunities o where ${inScope}
+       and not exists (select 1 from opportunities_new n where n.rule = o.rule and n.engagement_id = o.engagement_id)`,
+    scope ? [scope.partnerIds] : [],
+  )
+  await tx.query(
+    `insert into opportunities (rule, engagement_id, partner_id, customer_id, workload_code, value, reason, evidence, period)
+     select rule, engagement_id, partner_id, customer_id, workload_code, value, reason, evidence, $1::date
+     from opportunities_new
+     on conflict (rule, engagement_id) do update set partner_id = excluded.partner_id,
+       customer_id = excluded.customer_id, workload_code = excluded.workload_code, value = excluded.value,
+       reason = excluded.reason, evidence = excluded.evidence, period = excluded.period`,
+    [period],
+  )
+}
+
+/** The newest state row of an opportunity (by rule × engagement), as a lateral join named `st`. */
+const latestState = sql`left join lateral (
+    select s.action, s.until, s.reason from opportunity_states s
+    where s.engagement_id = o.engagement_id and s.rule = o.rule
+    order by s.id desc limit 1
+  ) st on true`
+
+/** open / snoozed / dismissed from the newest state; a snooze whose date has come is open again. */
+const stateSql = sql`case when st.action = 'dismissed' then 'dismissed'
+  when st.action = 'snoozed' and st.until > current_date then 'snoozed' else 'open' end`
+
+export type OpportunityRow = {
+  id: number
+  rule: string
+  engagementId: number
+  partnerId: number
+  partnerName: string
+  customerId: number
+  customerName: string
+  workloadCode: string | null
+  value: number
+  reason: string
+  evidence: Record<string, number | string | boolean | null>
+  period: string
+  foundAt: Date | string
+  state: OpportunityState
+  snoozedUntil: string | null
+  stateReason: string | null
+  editable: boolean
+}
+
+const orderBy = {
+  value: sql`o.value desc, o.id`,
+  customer: sql`lower(c.name), o.value desc, o.id`,
+  foundAt: sql`o.found_at desc, o.id`,
+} as const
+
+export function opportunitiesRepository(db: Db) {
+  const select = (editable: SQL) => sql`
+    select o.id, o.rule, o.engagement_id as "engagementId", o.partner_id as "partnerId", pa.name as "partnerName",
+           o.customer_id as "customerId", c.name as "customerName", o.workload_code as "workloadCode",
+           o.value::float8 as value, o.reason, o.evidence, o.period::text as period, o.found_at as "foundAt",
+           ${stateSql} as state, case when st.action = 'snoozed' and st.until > current_date then st.until::text end as "snoozedUntil",
+           case when st.action in ('dismissed', 'snoozed') then st.reason end as "stateReason",
+           (${editable}) as editable
+    from opportunities o
+    join partners pa on pa.id = o.partner_id
+    join customers c on c.id = o.customer_id
+    ${latestState}`
+
+  return {
+    /** One page of the opportunities satisfying `partnerScope` (a condition on `o`, the opportunity). */
+    async list(partnerScope: SQL, editable: SQL, q: OpportunityListQuery) {
+      const conds: SQL[] = [partnerScope]
+      if (q.partnerId) conds.push(sql`o.partner_id = ${q.partnerId}`)
+      if (q.customerId) conds.push(sql`o.customer_id = ${q.customerId}`)
+      if (q.workload) conds.push(sql`o.workload_code = ${q.workload}`)
+      if (q.rule) conds.push(sql`o.rule = ${q.rule}`)
+      if (q.state !== 'all') conds.push(sql`${stateSql} = ${q.state}`)
+      const where = sql.join(conds, sql` and `)
+      const [items, [count]] = await Promise.all([
+        execRows<OpportunityRow>(
+          db,
+          sql`${select(editable)} where ${where} order by ${orderBy[q.sort]}
+              limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+        ),
+        execRows<{ total: number }>(
+          db,
+          sql`select count(*)::int as total from opportunities o ${latestState} where ${where}`,
+        ),
+      ])
+      return { items, total: count?.total ?? 0 }
+    },
+
+    async find(partnerScope: SQL, editable: SQL, id: number): Promise<OpportunityRow | undefined> {
+      const [row] = await execRows<OpportunityRow>(
+        db,
+        sql`${select(editable)} where o.id = ${id} and ${partnerScope}`,
+      )
+      return row
+    },
+
+    async addState(
+      o: { rule: string; engagementId: number },
+      action: string,
+      until: string | null,
+      reason: string | null,
+      userId: number,
+    ) {
+      await execRows(
+        db,
+        sql`insert into opportunity_states (rule, engagement_id, action, until, reason, user_id)
+            values (${o.rule}, ${o.engagementId}, ${action}, ${until}::date, ${reason}, ${userId})`,
+      )
+    },
+
+    async history(o: { rule: string; engagementId: number }) {
+      return execRows<{
+        id: number
+        action: string
+        until: string | null
+        reason: string | null
+        userName: string | null
+        createdAt: Date | string
+      }>(
+        db,
+        sql`select s.id, s.action, s.until::text as until, s.reason, u.display_name as "userName", s.created_at as "createdAt"
+            from opportunity_states s left join users u on u.id = s.user_id
+            where s.rule = ${o.rule} and s.engagement_id = ${o.engagementId}
+            order by s.id desc`,
+      )
+    },
+  }
+}
