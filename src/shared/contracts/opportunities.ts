@@ -25,7 +25,7 @@ export const opportunityStateLabel: Record<OpportunityState, string> = {
   dismissed: 'Dismissed',
 }
 
-export const opportunitySort = ['value', 'customer', 'foundAt'] as const
+export const opportunitySort = ['value', 'rule', 'customer', 'foundAt'] as const
 
 export const opportunityListQuery = pageQuery.extend({
   partnerId: z.coerce.number().int().positive().optional(),
@@ -33,7 +33,10 @@ export const opportunityListQuery = pageQuery.extend({
   workload: z.enum(workloadCodes).optional(),
   rule: z.string().trim().max(60).optional(),
   state: z.enum([...opportunityStates, 'all']).default('open'),
-  /** value: highest first (compare values within one rule: each rule has its own unit). */
+  /**
+   * value: highest first (values compare within one rule: each rule has its own unit); rule: by rule in
+   * the order of GET /opportunities/rules, highest value first within each.
+   */
   sort: z.enum(opportunitySort).default('value'),
 })
 export type OpportunityListQuery = z.infer<typeof opportunityListQuery>

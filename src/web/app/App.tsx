@@ -27,6 +27,9 @@ const CustomerPage = lazy(() =>
 const ImportPage = lazy(() =>
   import('../features/imports/ImportPage').then((m) => ({ default: m.ImportPage })),
 )
+const OpportunitiesPage = lazy(() =>
+  import('../features/opportunities/OpportunitiesPage').then((m) => ({ default: m.OpportunitiesPage })),
+)
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
 
 const retry = (count: number, error: unknown) =>
@@ -76,6 +79,7 @@ export function App() {
               <Route path="/partners/:id" element={<PartnerPage />} />
               <Route path="/customers" element={<CustomerListPage />} />
               <Route path="/customers/:id" element={<CustomerPage />} />
+              <Route path="/opportunities" element={<OpportunitiesPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/users" element={<UsersPage />} />
               <Route path="*" element={<NotFoundPage />} />

@@ -16,6 +16,7 @@ import { useDisclosure } from '@mantine/hooks'
 import {
   IconBuildingCommunity,
   IconBuildingStore,
+  IconBulb,
   IconChevronDown,
   IconFileImport,
   IconLogout,
@@ -49,6 +50,7 @@ export function AppLayout() {
   const links = [
     { to: '/partners', label: 'Partners', icon: IconBuildingCommunity, show: true },
     { to: '/customers', label: 'Customers', icon: IconBuildingStore, show: true },
+    { to: '/opportunities', label: 'Opportunities', icon: IconBulb, show: true },
     { to: '/import', label: 'Import', icon: IconFileImport, show: canImport },
     { to: '/users', label: 'Users', icon: IconUsers, show: isAdmin },
   ].filter((l) => l.show)

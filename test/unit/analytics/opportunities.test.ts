@@ -157,9 +157,15 @@ describe('missing survey contact', () => {
     expect(o.value).toBe(411)
     expect(o.workloadCode).toBeNull()
     expect(o.reason).toBe(
-      'Contoso: no survey contact, while Exchange Online (31.5 %), Microsoft Teams (12.0 %) are past the 10 % survey trigger; 411 active users to hear from',
+      'Contoso: no survey contact, while 2 workloads (highest: Exchange Online 31.5 %) are past the 10 % survey trigger; 411 active users to hear from',
     )
     expect(run(surveyContact, { hasSurveyContact: false, engagementId: 2 }, { group: ready })).toBeNull()
+  })
+  it('one workload: named with its share', () => {
+    const one = group({ surveyReady: [{ workloadCode: 'TEAMS', share: 0.12, active: 96 }] })
+    expect(run(surveyContact, { hasSurveyContact: false }, { group: one })?.reason).toBe(
+      'Contoso: no survey contact, while Microsoft Teams (12.0 %) is past the 10 % survey trigger; 96 active users to hear from',
+    )
   })
   it('not with a contact, nor before any workload reaches the trigger', () => {
     expect(run(surveyContact, {}, { group: ready })).toBeNull()
@@ -174,6 +180,12 @@ describe('success review overdue', () => {
     expect(o.value).toBe(87)
     expect(o.reason).toBe(
       'Contoso: all 3 workloads past 10 % active since 2026-06-01; success review overdue by 87 days (due within 90), last review never',
+    )
+  })
+  it('one workload: "its workload"', () => {
+    const one = group({ successReachedOn: '2026-06-01' })
+    expect(run(successReview, {}, { group: one })?.reason).toMatch(
+      /^Contoso: its workload past 10 % active since/,
     )
   })
   it('not when reviewed since, not yet due, or not all workloads there', () => {

@@ -24,6 +24,7 @@ import { QueryError } from '../../components/QueryError'
 import { formatDate, formatInt, formatPct, formatRelative } from '../../lib/format'
 import { notifySaved, showServerError } from '../../lib/forms'
 import { usePermissions } from '../auth/session'
+import { TopOpportunitiesCard } from '../opportunities/TopOpportunitiesCard'
 import { useArchiveCustomer, useCustomer, useUpdateEngagement } from './api'
 import { CustomerFormModal } from './CustomerFormModal'
 import { EngagementFormModal } from './EngagementFormModal'
@@ -152,6 +153,8 @@ export function CustomerPage() {
                 </Anchor>
               </>
             )}
+            {c.surveyContactEmail ? ` · Survey contact ${c.surveyContactEmail}` : ''}
+            {c.lastSuccessReviewOn ? ` · Success review ${formatDate(c.lastSuccessReviewOn)}` : ''}
             {` · Updated ${formatRelative(c.updatedAt)}`}
           </>
         }
@@ -199,6 +202,7 @@ export function CustomerPage() {
             <WorkloadBars engagements={c.engagements} />
           </Grid.Col>
         </Grid>
+        <TopOpportunitiesCard customerId={c.id} />
         <Paper withBorder p="lg">
           <Group justify="space-between" mb="md">
             <Title order={2} fz="lg">

@@ -36,6 +36,7 @@ function useStoreCustomer() {
     client.setQueryData(customerKeys.detail(customer.id), customer)
     void client.invalidateQueries({ queryKey: ['customers', 'list'] })
     void client.invalidateQueries({ queryKey: ['partners'] })
+    void client.invalidateQueries({ queryKey: ['opportunities'] })
   }
 }
 

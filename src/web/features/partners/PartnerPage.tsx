@@ -41,6 +41,7 @@ import { usePermissions } from '../auth/session'
 import { useCustomers } from '../customers/api'
 import { CustomerFormModal } from '../customers/CustomerFormModal'
 import { CustomerTable } from '../customers/CustomerTable'
+import { TopOpportunitiesCard } from '../opportunities/TopOpportunitiesCard'
 import { useArchivePartner, usePartner, useUpdatePartner } from './api'
 import { PartnerFormModal } from './PartnerFormModal'
 import { StakeholdersCard } from './StakeholdersCard'
@@ -365,6 +366,7 @@ export function PartnerPage() {
             <Readiness partner={p} />
           </Grid.Col>
         </Grid>
+        <TopOpportunitiesCard partnerId={p.id} />
         <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
         <PartnerCustomers partner={p} />
       </Stack>

@@ -1,10 +1,6 @@
-import { workloadCatalog } from '#shared/domain/workloads'
 import type { EngagementFacts, Evidence, Opportunity } from './types'
 
-const names = new Map<string, string>(workloadCatalog.map((w) => [w.code, w.name]))
-
-/** The workload's name for a reason ("Microsoft Teams"), or its code when unknown. */
-export const workloadName = (code: string) => names.get(code) ?? code
+export { workloadName } from '#shared/domain/workloads'
 
 /** A share as "8.2 %". */
 export const pct = (share: number) => `${(Math.round(share * 1000) / 10).toFixed(1)} %`

@@ -118,11 +118,12 @@ export type OpportunityRow = {
   editable: boolean
 }
 
-const orderBy = {
+const orderBy = (ruleOrder: string[]) => ({
   value: sql`o.value desc, o.id`,
+  rule: sql`array_position(${sql.raw(`array[${ruleOrder.map((r) => `'${r.replace(/'/g, "''")}'`).join(',')}]::text[]`)}, o.rule), o.value desc, o.id`,
   customer: sql`lower(c.name), o.value desc, o.id`,
   foundAt: sql`o.found_at desc, o.id`,
-} as const
+})
 
 export function opportunitiesRepository(db: Db) {
   const select = (editable: SQL) => sql`
@@ -139,7 +140,7 @@ export function opportunitiesRepository(db: Db) {
 
   return {
     /** One page of the opportunities satisfying `partnerScope` (a condition on `o`, the opportunity). */
-    async list(partnerScope: SQL, editable: SQL, q: OpportunityListQuery) {
+    async list(partnerScope: SQL, editable: SQL, q: OpportunityListQuery, ruleOrder: string[]) {
       const conds: SQL[] = [partnerScope]
       if (q.partnerId) conds.push(sql`o.partner_id = ${q.partnerId}`)
       if (q.customerId) conds.push(sql`o.customer_id = ${q.customerId}`)
@@ -150,7 +151,7 @@ export function opportunitiesRepository(db: Db) {
       const [items, [count]] = await Promise.all([
         execRows<OpportunityRow>(
           db,
-          sql`${select(editable)} where ${where} order by ${orderBy[q.sort]}
+          sql`${select(editable)} where ${where} order by ${orderBy(ruleOrder)[q.sort]}
               limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
         ),
         execRows<{ total: number }>(

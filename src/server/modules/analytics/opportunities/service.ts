@@ -78,7 +78,12 @@ export function opportunitiesService(database: Database) {
     }),
 
     async list(actor: Actor, q: OpportunityListQuery) {
-      const { items, total } = await repo.list(visible(actor), editable(actor), q)
+      const { items, total } = await repo.list(
+        visible(actor),
+        editable(actor),
+        q,
+        opportunityRules.map((r) => r.id),
+      )
       return { items: items.map(toItem), total, page: q.page, pageSize: q.pageSize }
     },
 

@@ -10,7 +10,7 @@ export const driveUsage: OpportunityRule = {
   title: 'Drive usage',
   description:
     'An eligible customer on a workload the partner is endorsed for, with intent, whose active usage is below the referral threshold.',
-  unit: 'users to win (licensed − peak active)',
+  unit: 'users to win',
   evaluate(e, { params: p }) {
     if (!e.endorsed || (e.seats ?? 0) < p.eligibleMinSeats || !intended(e)) return null
     if (!e.licensed || e.active === null) return null

@@ -7,10 +7,10 @@ import type { OpportunityRule } from '../types'
  */
 export const nearMilestone: OpportunityRule = {
   id: 'near-milestone',
-  title: 'Close to the next milestone',
+  title: 'Near a milestone',
   description:
     'Active usage just below the next usage milestone (10 %, 15 %, 40 % by default): a small push reaches it.',
-  unit: 'licensed users at stake',
+  unit: 'licensed users',
   evaluate(e, { params: p }) {
     if (!intended(e) || !e.licensed || e.active === null) return null
     const share = e.active / e.licensed

@@ -14,7 +14,7 @@ export const stalled: OpportunityRule = {
   title: 'Stalled engagement',
   description:
     'An engagement in progress that has stayed in one onboarding phase (Initiate to Adoption) longer than the stalled-days setting: time for coaching, an SME or an escalation.',
-  unit: 'days in the phase',
+  unit: 'days in phase',
   evaluate(e, { params: p, today }) {
     if (e.intentStatus !== 'in_progress' || settled.has(e.phase)) return null
     const days = daysBetween(e.phaseSince, today)

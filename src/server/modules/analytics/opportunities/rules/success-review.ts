@@ -24,7 +24,7 @@ export const successReview: OpportunityRule = {
       this.id,
       e,
       overdue,
-      `${e.customerName}: all ${group.intendedWorkloads} workloads past ${pctShort(p.successReviewAt)} active since ${reached}; success review overdue by ${num(overdue)} days (due within ${p.successReviewDays}), last review ${e.lastSuccessReviewOn ?? 'never'}`,
+      `${e.customerName}: ${group.intendedWorkloads === 1 ? 'its workload' : `all ${group.intendedWorkloads} workloads`} past ${pctShort(p.successReviewAt)} active since ${reached}; success review overdue by ${num(overdue)} days (due within ${p.successReviewDays}), last review ${e.lastSuccessReviewOn ?? 'never'}`,
       {
         reachedOn: reached,
         dueOn: due,

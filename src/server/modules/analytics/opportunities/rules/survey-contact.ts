@@ -11,17 +11,22 @@ export const surveyContact: OpportunityRule = {
   title: 'Missing survey contact',
   description:
     'A workload reached the survey trigger (the first usage milestone) but the customer has no survey contact, so no satisfaction survey can be sent.',
-  unit: 'active users of the survey-ready workloads',
+  unit: 'active users',
   evaluate(e, { params: p, group }) {
     if (e.hasSurveyContact || group.anchorEngagementId !== e.engagementId) return null
     if (group.surveyReady.length === 0) return null
     const active = group.surveyReady.reduce((s, w) => s + w.active, 0)
-    const list = group.surveyReady.map((w) => `${workloadName(w.workloadCode)} (${pct(w.share)})`).join(', ')
+    const n = group.surveyReady.length
+    const top = group.surveyReady.reduce((a, b) => (b.share > a.share ? b : a))
+    const which =
+      n === 1
+        ? `${workloadName(top.workloadCode)} (${pct(top.share)}) is`
+        : `${n} workloads (highest: ${workloadName(top.workloadCode)} ${pct(top.share)}) are`
     return finding(
       this.id,
       e,
       active,
-      `${e.customerName}: no survey contact, while ${list} ${group.surveyReady.length === 1 ? 'is' : 'are'} past the ${pctShort(p.milestones[0]!)} survey trigger; ${num(active)} active users to hear from`,
+      `${e.customerName}: no survey contact, while ${which} past the ${pctShort(p.milestones[0]!)} survey trigger; ${num(active)} active users to hear from`,
       {
         workloads: group.surveyReady.map((w) => w.workloadCode).join(', '),
         activeUsers: active,

@@ -11,7 +11,7 @@ export const unclaimed: OpportunityRule = {
   title: 'Unclaimed workload',
   description:
     'An eligible customer × workload the partner works on (with intent) that is not claimed in Partner Center (CPOR), so the partner is not credited.',
-  unit: 'licensed users (seats when no usage)',
+  unit: 'users not credited',
   evaluate(e, { params: p }) {
     if (e.claimed || (e.seats ?? 0) < p.eligibleMinSeats || !intended(e)) return null
     const users = e.licensed ?? e.seats ?? 0
