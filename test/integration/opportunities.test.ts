@@ -46,6 +46,22 @@ beforeAll(async () => {
       source: 'portfolio',
     },
   ])
+  // Customer B1 (SPO): past 10 %, then a dip, then past again 120 days ago → the success date is the last rise.
+  await db.insert(usageSnapshots).values(
+    [
+      [-300, 200],
+      [-200, 50],
+      [-120, 200],
+      [-5, 300],
+    ].map(([days, active]) => ({
+      customerId: t.fx.customerB1.id,
+      workloadCode: 'SPO',
+      asOf: addDays(TODAY, days!),
+      licensedUsers: 1000,
+      activeUsers: active!,
+      source: 'portfolio',
+    })),
+  )
   await db.insert(partnerEndorsements).values({ partnerId: t.fx.partnerA1.id, workloadCode: 'TEAMS' })
   await analyticsRefresher(t.database).refresh()
 })
@@ -82,8 +98,12 @@ describe('opportunities found by the refresh', () => {
     const review = find(items, 'success-review', a1)!
     expect(review.value).toBe(110)
     expect(review.evidence).toMatchObject({ reachedOn: addDays(TODAY, -200), overdueDays: 110 })
-    // Customer B1: 2,000 seats, SPO without usage and not claimed → valued by seats.
-    expect(find(items, 'unclaimed', t.fx.customerB1.id)?.value).toBe(2000)
+    // Customer B1: SPO not claimed, 1,000 licensed; past 10 % again since 120 days ago → 30 days overdue.
+    expect(find(items, 'unclaimed', t.fx.customerB1.id)?.value).toBe(1000)
+    expect(find(items, 'success-review', t.fx.customerB1.id)?.evidence).toMatchObject({
+      reachedOn: addDays(TODAY, -120),
+      overdueDays: 30,
+    })
     // Customer A2 has 90 seats: not eligible.
     expect(items.some((o) => o.customerId === t.fx.customerA2.id && o.rule === 'unclaimed')).toBe(false)
   })

@@ -8,8 +8,10 @@ export const pct = (share: number) => `${(Math.round(share * 1000) / 10).toFixed
 /** A threshold share as "20 %" (one decimal only when needed). */
 export const pctShort = (share: number) => `${Math.round(share * 1000) / 10} %`
 
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+
 /** A count as "1,200". */
-export const num = (n: number) => Math.round(n).toLocaleString('en-US')
+export const num = (n: number) => integer.format(Math.round(n))
 
 /** Whole days from `from` to `to` (YYYY-MM-DD). */
 export const daysBetween = (from: string, to: string) =>

@@ -14,30 +14,42 @@ export async function loadFacts(
   periodEnd: string,
   successReviewAt: number,
 ): Promise<EngagementFacts[]> {
+  // Set-based over the snapshots of the engagements in analytics_cur (two hash aggregates, no per-row
+  // lookups): the high-water mark and the newest snapshot below the success-review share, then the first
+  // snapshot after it.
   const { rows } = await tx.query<EngagementFacts>(
-    `select a.engagement_id as "engagementId", a.partner_id as "partnerId", a.customer_id as "customerId",
+    `with cw as (select distinct customer_id, workload_code from analytics_cur),
+     snaps as (
+       select s.customer_id, s.workload_code, s.as_of, s.active_users,
+              (s.licensed_users = 0 or s.active_users < $2::float8 * s.licensed_users) as below
+       from usage_snapshots s join cw on cw.customer_id = s.customer_id and cw.workload_code = s.workload_code
+       where s.as_of <= $1::date
+     ),
+     agg as (
+       select customer_id, workload_code, max(active_users)::int as peak,
+              max(as_of) filter (where below) as last_below
+       from snaps group by 1, 2
+     ),
+     since as (
+       select s.customer_id, s.workload_code, min(s.as_of) as since
+       from snaps s join agg a on a.customer_id = s.customer_id and a.workload_code = s.workload_code
+       where s.as_of > coalesce(a.last_below, '-infinity'::date)
+       group by 1, 2
+     )
+     select a.engagement_id as "engagementId", a.partner_id as "partnerId", a.customer_id as "customerId",
             c.name as "customerName", a.workload_code as "workloadCode", c.seats, a.claimed,
             a.intent_status as "intentStatus", e.phase, (e.phase_since at time zone 'UTC')::date::text as "phaseSince",
-            exists (select 1 from partner_endorsements pe
-                    where pe.partner_id = a.partner_id and pe.workload_code = a.workload_code) as endorsed,
-            a.lic as licensed, a.act as active, pk.peak as "peakActive",
+            (pe.partner_id is not null) as endorsed,
+            a.lic as licensed, a.act as active, case when a.as_of is not null then g.peak end as "peakActive",
             c.survey_contact_email is not null as "hasSurveyContact",
-            c.last_success_review_on::text as "lastSuccessReviewOn", ss.since::text as "successShareSince"
+            c.last_success_review_on::text as "lastSuccessReviewOn",
+            case when a.lic > 0 and a.act >= $2::float8 * a.lic then si.since::text end as "successShareSince"
      from analytics_cur a
      join engagements e on e.id = a.engagement_id
      join customers c on c.id = a.customer_id
-     left join lateral (
-       select max(s.active_users)::int as peak from usage_snapshots s
-       where s.customer_id = a.customer_id and s.workload_code = a.workload_code and s.as_of <= $1::date
-     ) pk on a.as_of is not null
-     left join lateral (
-       select min(s.as_of) as since from usage_snapshots s
-       where s.customer_id = a.customer_id and s.workload_code = a.workload_code and s.as_of <= $1::date
-         and s.as_of > coalesce((
-           select max(b.as_of) from usage_snapshots b
-           where b.customer_id = a.customer_id and b.workload_code = a.workload_code and b.as_of <= $1::date
-             and (b.licensed_users = 0 or b.active_users < $2::float8 * b.licensed_users)), '-infinity'::date)
-     ) ss on a.lic > 0 and a.act >= $2::float8 * a.lic
+     left join partner_endorsements pe on pe.partner_id = a.partner_id and pe.workload_code = a.workload_code
+     left join agg g on g.customer_id = a.customer_id and g.workload_code = a.workload_code
+     left join since si on si.customer_id = a.customer_id and si.workload_code = a.workload_code
      order by a.engagement_id`,
     [periodEnd, successReviewAt],
   )
@@ -82,7 +94,11 @@ export async function replaceOpportunities(
      from opportunities_new
      on conflict (rule, engagement_id) do update set partner_id = excluded.partner_id,
        customer_id = excluded.customer_id, workload_code = excluded.workload_code, value = excluded.value,
-       reason = excluded.reason, evidence = excluded.evidence, period = excluded.period`,
+       reason = excluded.reason, evidence = excluded.evidence, period = excluded.period
+     where (opportunities.partner_id, opportunities.customer_id, opportunities.workload_code, opportunities.value,
+            opportunities.reason, opportunities.evidence, opportunities.period)
+       is distinct from (excluded.partner_id, excluded.customer_id, excluded.workload_code, excluded.value,
+            excluded.reason, excluded.evidence, excluded.period)`,
     [period],
   )
 }
