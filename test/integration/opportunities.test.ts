@@ -89,7 +89,7 @@ describe('opportunities found by the refresh', () => {
       workloadCode: 'EXO',
       partnerName: 'Alpha One',
       reason:
-        'Customer A1: Exchange Online is in progress but not claimed in Partner Center (CPOR); 400 licensed users not credited',
+        'Customer A1: Exchange Online (In progress) is not claimed in Partner Center (CPOR); 400 licensed users not credited',
       state: 'open',
       canEdit: true,
     })
@@ -240,7 +240,12 @@ describe('dismiss, snooze, reopen', () => {
     expect(snooze.json()).toMatchObject({ state: 'snoozed', snoozedUntil: addDays(TODAY, 30) })
     expect((await list('&state=snoozed')).map((o) => o.id)).toContain(id)
 
-    const reopen = await call(ADMIN, 'POST', `/api/opportunities/${id}/reopen`, {})
+    // Reopen needs no body.
+    const reopen = await t.app.inject({
+      method: 'POST',
+      url: `/api/opportunities/${id}/reopen`,
+      headers: { cookie: await t.cookieFor(ADMIN) },
+    })
     expect(reopen.json()).toMatchObject({ state: 'open', stateReason: null })
 
     const history = (await call(ADMIN, 'GET', `/api/opportunities/${id}/history`)).json().items

@@ -83,7 +83,7 @@ export const opportunityRuleList = z.object({ items: z.array(opportunityRuleInfo
 const reason = z.string().trim().min(1, 'Give a reason').max(500, 'At most 500 characters')
 export const dismissBody = z.object({ reason })
 export const snoozeBody = z.object({ reason, until: isoDate })
-export const reopenBody = z.object({ reason: z.string().trim().max(500).optional() })
+export const reopenBody = z.object({ reason: z.string().trim().max(500).optional() }).nullish()
 export type DismissBody = z.infer<typeof dismissBody>
 export type SnoozeBody = z.infer<typeof snoozeBody>
 

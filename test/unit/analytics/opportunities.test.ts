@@ -93,7 +93,7 @@ describe('unclaimed', () => {
     const o = run(unclaimed, { claimed: false })!
     expect(o.value).toBe(800)
     expect(o.reason).toBe(
-      'Contoso: Microsoft Teams is in progress but not claimed in Partner Center (CPOR); 800 licensed users not credited',
+      'Contoso: Microsoft Teams (In progress) is not claimed in Partner Center (CPOR); 800 licensed users not credited',
     )
     expect(run(unclaimed, { claimed: false, licensed: null })?.value).toBe(1000)
   })

@@ -1,4 +1,5 @@
-import { Group, Paper, SegmentedControl, Select } from '@mantine/core'
+import { Button, Group, Paper, SegmentedControl, Select } from '@mantine/core'
+import { IconX } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { OpportunityItem } from '#shared/contracts/opportunities'
 import { workloadCatalog } from '#shared/domain/workloads'
@@ -86,6 +87,17 @@ export function OpportunitiesPage() {
             allowDeselect={false}
             w={190}
           />
+          {values.customerId && (
+            <Button
+              variant="light"
+              size="xs"
+              rightSection={<IconX size={14} />}
+              onClick={() => set({ customerId: '' })}
+              aria-label="Clear the customer filter"
+            >
+              {opportunities.data?.items[0]?.customerName ?? 'One customer'}
+            </Button>
+          )}
           <SegmentedControl
             ml="auto"
             aria-label="State"

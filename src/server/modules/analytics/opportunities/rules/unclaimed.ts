@@ -19,7 +19,7 @@ export const unclaimed: OpportunityRule = {
       this.id,
       e,
       users,
-      `${e.customerName}: ${workloadName(e.workloadCode)} is ${intentStatusLabel[e.intentStatus].toLowerCase()} but not claimed in Partner Center (CPOR); ${num(users)} ${e.licensed === null ? 'seats' : 'licensed users'} not credited`,
+      `${e.customerName}: ${workloadName(e.workloadCode)} (${intentStatusLabel[e.intentStatus]}) is not claimed in Partner Center (CPOR); ${num(users)} ${e.licensed === null ? 'seats' : 'licensed users'} not credited`,
       { claimed: false, intentStatus: e.intentStatus, licensed: e.licensed, seats: e.seats },
     )
   },
