@@ -28,7 +28,9 @@ describe('customers', () => {
     await page.getByRole('button', { name: 'Active %' }).click()
     await page.waitForURL(/sort=activePct/)
     await eventually(async () => {
-      const pcts = (await rows.locator('td:last-child').allTextContents()).map((t) => Number.parseFloat(t))
+      const pcts = (await rows.locator('td:nth-last-child(2)').allTextContents()).map((t) =>
+        Number.parseFloat(t),
+      )
       expect(pcts).toEqual([...pcts].sort((a, b) => b - a))
       for (const text of await rows.allTextContents()) expect(text).toContain('Eligible')
     })

@@ -9,7 +9,7 @@ afterAll(() => e2e?.close())
 
 describe('dashboards', () => {
   it("shows a partner manager's portfolio and drills from a health band to its customers", async () => {
-    const page = await e2e.signIn('fpm@trellis.example')
+    const page = await e2e.signIn('fpm@trellis.example', '/dashboard')
     await visible(page.getByRole('heading', { name: 'My portfolio', level: 1 }))
     const dashboard = page.getByTestId('dashboard')
     await visible(dashboard.getByText('Active share').first())
@@ -29,7 +29,7 @@ describe('dashboards', () => {
   })
 
   it("shows a lead the region and a partner's strengths and weaknesses", async () => {
-    const page = await e2e.signIn('lead@trellis.example')
+    const page = await e2e.signIn('lead@trellis.example', '/dashboard')
     await visible(page.getByRole('heading', { name: 'Region', level: 1 }))
     const partners = await tableRows(page, 'Partners by health')
     expect(await partners.count()).toBeGreaterThan(3)

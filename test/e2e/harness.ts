@@ -19,8 +19,8 @@ export type E2E = {
   browser: Browser
   /** A fresh browser context (own cookies) with one page. */
   newPage(): Promise<Page>
-  /** Opens the sign-in page and signs in as a demo user; resolves on the dashboard. */
-  signIn(email: string): Promise<Page>
+  /** Opens the sign-in page and signs in as a demo user (who lands on the dashboard); resolves on `landing`. */
+  signIn(email: string, landing?: string): Promise<Page>
   close(): Promise<void>
 }
 
@@ -68,13 +68,14 @@ export async function startE2E({ seed = true }: { seed?: boolean } = {}): Promis
     database,
     browser,
     newPage,
-    async signIn(email) {
+    async signIn(email, landing = '/partners') {
       const page = await newPage()
       await page.goto('/login')
       await page.getByLabel('E-mail').fill(email)
       await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
       await page.getByRole('button', { name: 'Sign in' }).click()
       await page.waitForURL('**/dashboard')
+      if (landing !== '/dashboard') await page.goto(landing)
       return page
     },
     async close() {

@@ -29,7 +29,9 @@ describe('first run', () => {
     await page.getByLabel('Repeat the password').fill('a-long-password')
     await page.getByRole('button', { name: 'Create admin and sign in' }).click()
 
-    await page.waitForURL('**/partners')
+    await page.waitForURL('**/dashboard')
+    await visible(page.getByText('No portfolio data yet'))
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partners' }).click()
     await visible(page.getByText('No partners yet'))
     await visible(page.getByTestId('user-menu').getByText('Ada Admin'))
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click()

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { defaultProgramSettings } from '#shared/contracts/settings'
+import { addDays, today } from '#shared/domain/periods'
 import { createAccessTestApp } from '#test/helpers/app'
 import type { AccessFixture } from '#test/helpers/fixtures'
 import { SAMPLE } from '#test/helpers/imports-m365'
@@ -30,6 +32,46 @@ const writeA1 = row(200, 200, 404, 200, 404, 404, 403, 403, 404)
 const createA1 = row(201, 201, 404, 201, 404, 404, 403, 403, 404)
 
 const matrix: [string, Call, Expect][] = [
+  // Opportunities first: archiving partner or customer A1 below removes (then re-finds) its opportunities.
+  [
+    'list opportunities',
+    { method: 'GET', url: () => '/api/opportunities?state=all' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'list opportunity rules',
+    { method: 'GET', url: () => '/api/opportunities/rules' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  ['GET opportunity of A1', { method: 'GET', url: () => `/api/opportunities/${opportunityA1}` }, readA1],
+  [
+    'GET opportunity history of A1',
+    { method: 'GET', url: () => `/api/opportunities/${opportunityA1}/history` },
+    readA1,
+  ],
+  [
+    'dismiss opportunity of A1',
+    {
+      method: 'POST',
+      url: () => `/api/opportunities/${opportunityA1}/dismiss`,
+      body: (_fx, k) => ({ reason: `Dismissed by ${k}` }),
+    },
+    writeA1,
+  ],
+  [
+    'snooze opportunity of A1',
+    {
+      method: 'POST',
+      url: () => `/api/opportunities/${opportunityA1}/snooze`,
+      body: () => ({ reason: 'Later', until: addDays(today(), 30) }),
+    },
+    writeA1,
+  ],
+  [
+    'reopen opportunity of A1',
+    { method: 'POST', url: () => `/api/opportunities/${opportunityA1}/reopen`, body: () => ({}) },
+    writeA1,
+  ],
   ['GET partner', { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}` }, readA1],
   [
     'PATCH partner',
@@ -259,10 +301,17 @@ const matrix: [string, Call, Expect][] = [
 
 let t: Awaited<ReturnType<typeof createAccessTestApp>>
 let adminImportId = 0
+let opportunityA1 = 0
 const cookies = {} as Record<Key, string>
 beforeAll(async () => {
   t = await createAccessTestApp()
   for (const k of keys) cookies[k] = await t.cookieFor(`${k.toLowerCase()}@test.example`)
+  await analyticsRefresher(t.database).refresh()
+  const found = await t.database.sql.query<{ id: number }>(
+    `select id from opportunities where engagement_id = $1 and rule = 'unclaimed'`,
+    [t.fx.engagementA1.id],
+  )
+  opportunityA1 = found.rows[0]!.id
   const up = multipart({}, { name: 'admin.csv', content: portfolioCsv('PA1', 'admin-own') })
   const res = await t.app.inject({
     method: 'POST',

@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
 } from 'drizzle-orm/pg-core'
 import { customers, engagements } from './customers'
 import { partners } from './partners'
@@ -118,4 +119,41 @@ export const opportunityStates = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('opportunity_states_engagement_idx').on(t.engagementId, t.rule)],
+)
+
+/**
+ * The opportunities found by the rules (analytics/opportunities) for the newest period, rebuilt with the
+ * scores. One row per rule × engagement; `id` stays while the opportunity keeps being found. What users
+ * did with it lives in opportunity_states.
+ */
+export const opportunities = pgTable(
+  'opportunities',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    rule: text('rule').notNull(),
+    engagementId: integer('engagement_id')
+      .notNull()
+      .references(() => engagements.id),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    /** Null for a rule about the whole customer (e.g. the success review). */
+    workloadCode: text('workload_code').references(() => workloads.code),
+    /** The rank in the rule's own unit (docs/metrics.md); larger is more worth doing. */
+    value: doublePrecision('value').notNull(),
+    reason: text('reason').notNull(),
+    evidence: jsonb('evidence').notNull(),
+    period: date('period').notNull(),
+    foundAt: timestamp('found_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('opportunities_rule_engagement').on(t.rule, t.engagementId),
+    index('opportunities_partner_value_idx').on(t.partnerId, t.value.desc()),
+    index('opportunities_rule_value_idx').on(t.rule, t.value.desc()),
+    index('opportunities_customer_idx').on(t.customerId),
+    index('opportunities_value_idx').on(t.value.desc()),
+  ],
 )

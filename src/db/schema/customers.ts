@@ -14,6 +14,10 @@ export const customers = pgTable(
     seats: integer('seats'),
     /** The partner that brought the customer in; the customer stays visible to that partner's managers. */
     primaryPartnerId: integer('primary_partner_id').references(() => partners.id),
+    /** Who answers the customer satisfaction survey (FTOP task 3690 "Identify survey contact"). */
+    surveyContactEmail: text('survey_contact_email'),
+    /** The date of the last success review with the customer (FTOP task 3735). */
+    lastSuccessReviewOn: date('last_success_review_on'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -41,6 +45,8 @@ export const engagements = pgTable(
     intentStatus: text('intent_status').notNull().default('unknown'),
     phase: text('phase').notNull().default('initiate'),
     claimed: boolean('claimed').notNull().default(false),
+    /** When the engagement entered its current phase; kept by the trigger engagements_phase_since (migration 0003). */
+    phaseSince: timestamp('phase_since', { withTimezone: true }).notNull().defaultNow(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

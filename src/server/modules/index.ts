@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { opportunitiesRoutes } from './analytics/opportunities/routes'
 import { analyticsRoutes } from './analytics/routes'
 import { authRoutes } from './auth/routes'
 import { customersRoutes } from './customers/routes'
@@ -24,4 +25,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   settingsRoutes,
   analyticsRoutes,
   reportsRoutes,
+  opportunitiesRoutes,
 ]

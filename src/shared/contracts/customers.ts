@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { intentStatuses, phases, usageSources } from '#shared/domain/portfolio'
 import { workloadCodes } from '#shared/domain/workloads'
 import { healthBands } from './analytics'
-import { optionalText, pageOf, pageQuery } from './common'
+import { isoDate, optionalText, pageOf, pageQuery } from './common'
 
 export const customerSort = ['name', 'tpid', 'seats', 'activePct', 'health', 'updatedAt'] as const
 
@@ -78,6 +78,10 @@ export const engagement = z.object({
 export type Engagement = z.infer<typeof engagement>
 
 export const customerDetail = customerSummary.extend({
+  /** Who answers the customer satisfaction survey (opportunity rule "missing survey contact"). */
+  surveyContactEmail: z.string().nullable(),
+  /** The last success review (opportunity rule "success review overdue"). */
+  lastSuccessReviewOn: isoDate.nullable(),
   engagements: z.array(engagement),
   canEdit: z.boolean(),
 })
@@ -89,6 +93,14 @@ export const createCustomerBody = z.object({
   country: optionalText(80),
   seats: z.number().int().min(0, 'Seats cannot be negative').nullable().default(null),
   primaryPartnerId: z.number().int().positive({ message: 'Choose the partner' }),
+  surveyContactEmail: z
+    .string()
+    .trim()
+    .max(200)
+    .transform((v) => (v === '' ? null : v))
+    .pipe(z.email('Enter an email address').nullable())
+    .nullish(),
+  lastSuccessReviewOn: isoDate.nullish(),
 })
 export type CreateCustomerBody = z.input<typeof createCustomerBody>
 export const updateCustomerBody = createCustomerBody.partial()

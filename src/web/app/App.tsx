@@ -33,6 +33,9 @@ const DashboardPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
 )
+const OpportunitiesPage = lazy(() =>
+  import('../features/opportunities/OpportunitiesPage').then((m) => ({ default: m.OpportunitiesPage })),
+)
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
 
 const retry = (count: number, error: unknown) =>
@@ -83,6 +86,7 @@ export function App() {
               <Route path="/partners/:id" element={<PartnerPage />} />
               <Route path="/customers" element={<CustomerListPage />} />
               <Route path="/customers/:id" element={<CustomerPage />} />
+              <Route path="/opportunities" element={<OpportunitiesPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/users" element={<UsersPage />} />
               <Route path="/settings" element={<SettingsPage />} />

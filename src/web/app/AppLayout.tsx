@@ -16,6 +16,7 @@ import { useDisclosure } from '@mantine/hooks'
 import {
   IconBuildingCommunity,
   IconBuildingStore,
+  IconBulb,
   IconChevronDown,
   IconFileImport,
   IconLayoutDashboard,
@@ -52,6 +53,7 @@ export function AppLayout() {
     { to: '/dashboard', label: 'Dashboard', icon: IconLayoutDashboard, show: true },
     { to: '/partners', label: 'Partners', icon: IconBuildingCommunity, show: true },
     { to: '/customers', label: 'Customers', icon: IconBuildingStore, show: true },
+    { to: '/opportunities', label: 'Opportunities', icon: IconBulb, show: true },
     { to: '/import', label: 'Import', icon: IconFileImport, show: canImport },
     { to: '/users', label: 'Users', icon: IconUsers, show: isAdmin },
     { to: '/settings', label: 'Settings', icon: IconSettings, show: isAdmin },

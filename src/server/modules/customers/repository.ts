@@ -73,6 +73,8 @@ export function customersRepository(db: Db) {
             seats: customers.seats,
             primaryPartnerId: customers.primaryPartnerId,
             primaryPartnerName: partners.name,
+            surveyContactEmail: customers.surveyContactEmail,
+            lastSuccessReviewOn: customers.lastSuccessReviewOn,
             workloads: sql<number>`(select count(*)::int from ${engagements} e where e.customer_id = ${customers.id} and e.archived_at is null and ${engagementScope})`,
             licensedUsers: sql<number | null>`t.licensed`,
             activeUsers: sql<number | null>`t.active`,

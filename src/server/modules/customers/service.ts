@@ -104,7 +104,13 @@ export function customersService(database: Database) {
           archived: archivedAt !== null,
         }
       })
-      return { ...toSummary(row), engagements, canEdit: canWrite(actor) }
+      return {
+        ...toSummary(row),
+        surveyContactEmail: row.surveyContactEmail,
+        lastSuccessReviewOn: row.lastSuccessReviewOn,
+        engagements,
+        canEdit: canWrite(actor),
+      }
     },
 
     async create(actor: Actor, input: unknown) {

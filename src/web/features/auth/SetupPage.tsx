@@ -29,7 +29,7 @@ export function SetupPage() {
     onSuccess: ({ user }) => {
       client.setQueryData(sessionKey, user)
       client.setQueryData(['setup'], { needed: false })
-      navigate('/partners', { replace: true })
+      navigate('/dashboard', { replace: true })
     },
     onError: (error) => showServerError(error, form, 'Could not create the admin'),
   })

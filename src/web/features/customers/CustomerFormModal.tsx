@@ -19,6 +19,8 @@ type Values = {
   country: string
   seats: number | string
   primaryPartnerId: number | null
+  surveyContactEmail: string
+  lastSuccessReviewOn: string
 }
 
 const toBody = (v: Values): CreateCustomerBody => ({
@@ -27,6 +29,8 @@ const toBody = (v: Values): CreateCustomerBody => ({
   country: v.country,
   seats: v.seats === '' ? null : Number(v.seats),
   primaryPartnerId: v.primaryPartnerId ?? 0,
+  surveyContactEmail: v.surveyContactEmail,
+  lastSuccessReviewOn: v.lastSuccessReviewOn === '' ? null : v.lastSuccessReviewOn,
 })
 
 function initial(customer?: CustomerDetail, partner?: { id: number; name: string }): Values {
@@ -36,6 +40,8 @@ function initial(customer?: CustomerDetail, partner?: { id: number; name: string
     country: customer?.country ?? '',
     seats: customer?.seats ?? '',
     primaryPartnerId: customer?.primaryPartnerId ?? partner?.id ?? null,
+    surveyContactEmail: customer?.surveyContactEmail ?? '',
+    lastSuccessReviewOn: customer?.lastSuccessReviewOn ?? '',
   }
 }
 
@@ -118,6 +124,18 @@ export function CustomerFormModal({ opened, onClose, customer, partner, onCreate
               allowDecimal={false}
               thousandSeparator=","
               {...form.getInputProps('seats')}
+            />
+            <TextInput
+              label="Survey contact"
+              description="Email of who answers the satisfaction survey"
+              type="email"
+              {...form.getInputProps('surveyContactEmail')}
+            />
+            <TextInput
+              label="Last success review"
+              description="Date of the last success review"
+              type="date"
+              {...form.getInputProps('lastSuccessReviewOn')}
             />
           </SimpleGrid>
           <PartnerSelect

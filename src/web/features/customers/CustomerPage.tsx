@@ -25,6 +25,7 @@ import { formatDate, formatInt, formatPct, formatRelative } from '../../lib/form
 import { notifySaved, showServerError } from '../../lib/forms'
 import { usePermissions } from '../auth/session'
 import { HealthCard } from '../health/HealthCard'
+import { TopOpportunitiesCard } from '../opportunities/TopOpportunitiesCard'
 import { useArchiveCustomer, useCustomer, useUpdateEngagement } from './api'
 import { CustomerFormModal } from './CustomerFormModal'
 import { EngagementFormModal } from './EngagementFormModal'
@@ -153,6 +154,8 @@ export function CustomerPage() {
                 </Anchor>
               </>
             )}
+            {c.surveyContactEmail ? ` · Survey contact ${c.surveyContactEmail}` : ''}
+            {c.lastSuccessReviewOn ? ` · Success review ${formatDate(c.lastSuccessReviewOn)}` : ''}
             {` · Updated ${formatRelative(c.updatedAt)}`}
           </>
         }
@@ -201,6 +204,7 @@ export function CustomerPage() {
             <WorkloadBars engagements={c.engagements} />
           </Grid.Col>
         </Grid>
+        <TopOpportunitiesCard customerId={c.id} />
         <Paper withBorder p="lg">
           <Group justify="space-between" mb="md">
             <Title order={2} fz="lg">

@@ -38,6 +38,7 @@ function useStoreCustomer() {
     void client.invalidateQueries({ queryKey: ['partners'] })
     // An edit recomputes the scores of the customer and its partners.
     void client.invalidateQueries({ queryKey: ['health'] })
+    void client.invalidateQueries({ queryKey: ['opportunities'] })
   }
 }
 

@@ -1,6 +1,17 @@
-import { Button, Grid, Group, Paper, SegmentedControl, Select, Skeleton, Stack, Text } from '@mantine/core'
+import {
+  Anchor,
+  Button,
+  Grid,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Skeleton,
+  Stack,
+  Text,
+} from '@mantine/core'
 import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react'
-import { useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { workloadCatalog } from '#shared/domain/workloads'
 import { toQueryString } from '../../api/client'
 import { useRegions, useUsers } from '../../api/reference'
@@ -153,7 +164,11 @@ export function DashboardPage() {
       {d && !d.period && (
         <Paper withBorder p="xl">
           <Text c="dimmed" ta="center">
-            No scores yet for these partners: they appear after the first import with usage data.
+            No portfolio data yet: health, usage and lifecycle appear here after the first{' '}
+            <Anchor component={Link} to="/import">
+              import of a portfolio file
+            </Anchor>{' '}
+            with usage data.
           </Text>
         </Paper>
       )}

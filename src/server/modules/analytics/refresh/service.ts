@@ -1,5 +1,6 @@
 import type { Database } from '#db/client'
 import { scoreHealth } from '#server/modules/analytics/health/score'
+import { rebuildOpportunities } from '#server/modules/analytics/opportunities/service'
 import { loadVersions, resolverOf } from '#server/modules/settings/service'
 import { monthEnd, monthStart, today } from '#shared/domain/periods'
 import {
@@ -47,6 +48,7 @@ export function analyticsRefresher(database: Database) {
     const wholeHistory = !req.periods && !req.latestOnly && !req.partnerIds
     let periods = req.periods ?? (scored.length && !wholeHistory ? scored : await usagePeriods(database.sql))
     if (periods.length === 0) periods = [monthStart(today())]
+    const newest = periods.at(-1)
     if (req.latestOnly) periods = periods.slice(-1)
     if (req.from) periods = periods.filter((p) => p >= monthStart(req.from!))
     if (req.to) periods = periods.filter((p) => p <= req.to!)
@@ -85,6 +87,8 @@ export function analyticsRefresher(database: Database) {
         await writePartnerBands(tx, period)
         customers += byCustomer.length
         partners += byPartner.length
+        // Opportunities are about now: only the newest period finds them (analytics/opportunities).
+        if (period === newest) await rebuildOpportunities(tx, period, values, scope)
       })
       req.onPeriod?.(period, periods.indexOf(period) + 1, periods.length)
     }

@@ -1,21 +1,26 @@
+import { intentStatusLabel } from '#shared/domain/portfolio'
+import { finding, intended, num, workloadName } from '../format'
 import type { OpportunityRule } from '../types'
 
-/** An engaged, eligible workload without a CPOR claim: the partner delivers but cannot be credited. */
+/**
+ * domain.md §6.7 rule 2 (claim gap): an eligible workload the partner works on, with intent, without a
+ * CPOR claim: the partner delivers but is not credited. Value: licensed users (seats when unmeasured).
+ */
 export const unclaimed: OpportunityRule = {
   id: 'unclaimed',
   title: 'Unclaimed workload',
-  evaluate(e, p) {
-    if (e.claimed || (e.seats ?? 0) < p.eligibleMinSeats) return null
-    if (e.intentStatus === 'no_intent' || e.intentStatus === 'duplicate') return null
-    return {
-      rule: this.id,
-      engagementId: e.engagementId,
-      partnerId: e.partnerId,
-      customerId: e.customerId,
-      workloadCode: e.workloadCode,
-      value: e.licensed ?? e.seats ?? 0,
-      reason: `${e.customerName}: ${e.workloadCode} is engaged but not claimed (CPOR)`,
-      evidence: { seats: e.seats, licensed: e.licensed, intentStatus: e.intentStatus },
-    }
+  description:
+    'An eligible customer × workload the partner works on (with intent) that is not claimed in Partner Center (CPOR), so the partner is not credited.',
+  unit: 'users not credited',
+  evaluate(e, { params: p }) {
+    if (e.claimed || (e.seats ?? 0) < p.eligibleMinSeats || !intended(e)) return null
+    const users = e.licensed ?? e.seats ?? 0
+    return finding(
+      this.id,
+      e,
+      users,
+      `${e.customerName}: ${workloadName(e.workloadCode)} (${intentStatusLabel[e.intentStatus]}) is not claimed in Partner Center (CPOR); ${num(users)} ${e.licensed === null ? 'seats' : 'licensed users'} not credited`,
+      { claimed: false, intentStatus: e.intentStatus, licensed: e.licensed, seats: e.seats },
+    )
   },
 }

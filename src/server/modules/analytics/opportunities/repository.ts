@@ -1,0 +1,220 @@
+import { type SQL, sql } from 'drizzle-orm'
+import { type Db, execRows, type SqlClient } from '#db/client'
+import type { RefreshScope } from '#server/modules/analytics/refresh/repository'
+import type { OpportunityListQuery, OpportunityState } from '#shared/contracts/opportunities'
+import type { EngagementFacts, Opportunity } from './types'
+
+/**
+ * The facts of every engagement in `analytics_cur` (built by the refresh for the period): the partner's
+ * endorsement, the usage high-water mark, the phase date, the customer's survey contact and last success
+ * review, and since when the workload has been at or above the success-review share without a dip.
+ */
+export async function loadFacts(
+  tx: SqlClient,
+  periodEnd: string,
+  successReviewAt: number,
+): Promise<EngagementFacts[]> {
+  // Set-based over the snapshots of the engagements in analytics_cur (two hash aggregates, no per-row
+  // lookups): the high-water mark and the newest snapshot below the success-review share, then the first
+  // snapshot after it.
+  const { rows } = await tx.query<EngagementFacts>(
+    `with cw as (select distinct customer_id, workload_code from analytics_cur),
+     snaps as (
+       select s.customer_id, s.workload_code, s.as_of, s.active_users,
+              (s.licensed_users = 0 or s.active_users < $2::float8 * s.licensed_users) as below
+       from usage_snapshots s join cw on cw.customer_id = s.customer_id and cw.workload_code = s.workload_code
+       where s.as_of <= $1::date
+     ),
+     agg as (
+       select customer_id, workload_code, max(active_users)::int as peak,
+              max(as_of) filter (where below) as last_below
+       from snaps group by 1, 2
+     ),
+     since as (
+       select s.customer_id, s.workload_code, min(s.as_of) as since
+       from snaps s join agg a on a.customer_id = s.customer_id and a.workload_code = s.workload_code
+       where s.as_of > coalesce(a.last_below, '-infinity'::date)
+       group by 1, 2
+     )
+     select a.engagement_id as "engagementId", a.partner_id as "partnerId", a.customer_id as "customerId",
+            c.name as "customerName", a.workload_code as "workloadCode", c.seats, a.claimed,
+            a.intent_status as "intentStatus", e.phase, (e.phase_since at time zone 'UTC')::date::text as "phaseSince",
+            (pe.partner_id is not null) as endorsed,
+            a.lic as licensed, a.act as active, case when a.as_of is not null then g.peak end as "peakActive",
+            c.survey_contact_email is not null as "hasSurveyContact",
+            c.last_success_review_on::text as "lastSuccessReviewOn",
+            case when a.lic > 0 and a.act >= $2::float8 * a.lic then si.since::text end as "successShareSince"
+     from analytics_cur a
+     join engagements e on e.id = a.engagement_id
+     join customers c on c.id = a.customer_id
+     left join partner_endorsements pe on pe.partner_id = a.partner_id and pe.workload_code = a.workload_code
+     left join agg g on g.customer_id = a.customer_id and g.workload_code = a.workload_code
+     left join since si on si.customer_id = a.customer_id and si.workload_code = a.workload_code
+     order by a.engagement_id`,
+    [periodEnd, successReviewAt],
+  )
+  return rows
+}
+
+/**
+ * Makes the stored opportunities of the scope exactly `found`: new ones are inserted, those still found are
+ * updated in place (their id and found_at stay, so states and links keep working), the rest are deleted.
+ * The scope is the one of analytics_cur: all, or the partners' engagements and their customers' ones.
+ */
+export async function replaceOpportunities(
+  tx: SqlClient,
+  period: string,
+  found: Opportunity[],
+  scope: RefreshScope,
+) {
+  await tx.query('drop table if exists opportunities_new')
+  await tx.query(
+    `create temp table opportunities_new (rule text, engagement_id int, partner_id int, customer_id int,
+       workload_code text, value float8, reason text, evidence jsonb) on commit drop`,
+  )
+  for (let i = 0; i < found.length; i += 5000) {
+    await tx.query(
+      `insert into opportunities_new
+       select * from json_to_recordset($1::json) as x(rule text, "engagementId" int, "partnerId" int,
+         "customerId" int, "workloadCode" text, value float8, reason text, evidence jsonb)`,
+      [JSON.stringify(found.slice(i, i + 5000))],
+    )
+  }
+  const inScope = scope
+    ? `(o.partner_id = any($1::int[]) or o.customer_id in (select customer_id from engagements where partner_id = any($1::int[])))`
+    : 'true'
+  await tx.query(
+    `delete from opportunities o where ${inScope}
+       and not exists (select 1 from opportunities_new n where n.rule = o.rule and n.engagement_id = o.engagement_id)`,
+    scope ? [scope.partnerIds] : [],
+  )
+  await tx.query(
+    `insert into opportunities (rule, engagement_id, partner_id, customer_id, workload_code, value, reason, evidence, period)
+     select rule, engagement_id, partner_id, customer_id, workload_code, value, reason, evidence, $1::date
+     from opportunities_new
+     on conflict (rule, engagement_id) do update set partner_id = excluded.partner_id,
+       customer_id = excluded.customer_id, workload_code = excluded.workload_code, value = excluded.value,
+       reason = excluded.reason, evidence = excluded.evidence, period = excluded.period
+     where (opportunities.partner_id, opportunities.customer_id, opportunities.workload_code, opportunities.value,
+            opportunities.reason, opportunities.evidence, opportunities.period)
+       is distinct from (excluded.partner_id, excluded.customer_id, excluded.workload_code, excluded.value,
+            excluded.reason, excluded.evidence, excluded.period)`,
+    [period],
+  )
+}
+
+/** The newest state row of an opportunity (by rule × engagement), as a lateral join named `st`. */
+const latestState = sql`left join lateral (
+    select s.action, s.until, s.reason from opportunity_states s
+    where s.engagement_id = o.engagement_id and s.rule = o.rule
+    order by s.id desc limit 1
+  ) st on true`
+
+/** open / snoozed / dismissed from the newest state; a snooze whose date has come is open again. */
+const stateSql = sql`case when st.action = 'dismissed' then 'dismissed'
+  when st.action = 'snoozed' and st.until > current_date then 'snoozed' else 'open' end`
+
+export type OpportunityRow = {
+  id: number
+  rule: string
+  engagementId: number
+  partnerId: number
+  partnerName: string
+  customerId: number
+  customerName: string
+  workloadCode: string | null
+  value: number
+  reason: string
+  evidence: Record<string, number | string | boolean | null>
+  period: string
+  foundAt: Date | string
+  state: OpportunityState
+  snoozedUntil: string | null
+  stateReason: string | null
+  editable: boolean
+}
+
+const orderBy = (ruleOrder: string[]) => ({
+  value: sql`o.value desc, o.id`,
+  rule: sql`array_position(${sql.raw(`array[${ruleOrder.map((r) => `'${r.replace(/'/g, "''")}'`).join(',')}]::text[]`)}, o.rule), o.value desc, o.id`,
+  customer: sql`lower(c.name), o.value desc, o.id`,
+  foundAt: sql`o.found_at desc, o.id`,
+})
+
+export function opportunitiesRepository(db: Db) {
+  const select = (editable: SQL) => sql`
+    select o.id, o.rule, o.engagement_id as "engagementId", o.partner_id as "partnerId", pa.name as "partnerName",
+           o.customer_id as "customerId", c.name as "customerName", o.workload_code as "workloadCode",
+           o.value::float8 as value, o.reason, o.evidence, o.period::text as period, o.found_at as "foundAt",
+           ${stateSql} as state, case when st.action = 'snoozed' and st.until > current_date then st.until::text end as "snoozedUntil",
+           case when st.action in ('dismissed', 'snoozed') then st.reason end as "stateReason",
+           (${editable}) as editable
+    from opportunities o
+    join partners pa on pa.id = o.partner_id
+    join customers c on c.id = o.customer_id
+    ${latestState}`
+
+  return {
+    /** One page of the opportunities satisfying `partnerScope` (a condition on `o`, the opportunity). */
+    async list(partnerScope: SQL, editable: SQL, q: OpportunityListQuery, ruleOrder: string[]) {
+      const conds: SQL[] = [partnerScope]
+      if (q.partnerId) conds.push(sql`o.partner_id = ${q.partnerId}`)
+      if (q.customerId) conds.push(sql`o.customer_id = ${q.customerId}`)
+      if (q.workload) conds.push(sql`o.workload_code = ${q.workload}`)
+      if (q.rule) conds.push(sql`o.rule = ${q.rule}`)
+      if (q.state !== 'all') conds.push(sql`${stateSql} = ${q.state}`)
+      const where = sql.join(conds, sql` and `)
+      const [items, [count]] = await Promise.all([
+        execRows<OpportunityRow>(
+          db,
+          sql`${select(editable)} where ${where} order by ${orderBy(ruleOrder)[q.sort]}
+              limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+        ),
+        execRows<{ total: number }>(
+          db,
+          sql`select count(*)::int as total from opportunities o ${latestState} where ${where}`,
+        ),
+      ])
+      return { items, total: count?.total ?? 0 }
+    },
+
+    async find(partnerScope: SQL, editable: SQL, id: number): Promise<OpportunityRow | undefined> {
+      const [row] = await execRows<OpportunityRow>(
+        db,
+        sql`${select(editable)} where o.id = ${id} and ${partnerScope}`,
+      )
+      return row
+    },
+
+    async addState(
+      o: { rule: string; engagementId: number },
+      action: string,
+      until: string | null,
+      reason: string | null,
+      userId: number,
+    ) {
+      await execRows(
+        db,
+        sql`insert into opportunity_states (rule, engagement_id, action, until, reason, user_id)
+            values (${o.rule}, ${o.engagementId}, ${action}, ${until}::date, ${reason}, ${userId})`,
+      )
+    },
+
+    async history(o: { rule: string; engagementId: number }) {
+      return execRows<{
+        id: number
+        action: string
+        until: string | null
+        reason: string | null
+        userName: string | null
+        createdAt: Date | string
+      }>(
+        db,
+        sql`select s.id, s.action, s.until::text as until, s.reason, u.display_name as "userName", s.created_at as "createdAt"
+            from opportunity_states s left join users u on u.id = s.user_id
+            where s.rule = ${o.rule} and s.engagement_id = ${o.engagementId}
+            order by s.id desc`,
+      )
+    },
+  }
+}

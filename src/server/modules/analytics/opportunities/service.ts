@@ -1,0 +1,116 @@
+import { type SQL, sql } from 'drizzle-orm'
+import type { Database, SqlClient } from '#db/client'
+import { partners } from '#db/schema/index'
+import type { Actor } from '#server/modules/access/actor'
+import { guardPartnerWrite } from '#server/modules/access/guard'
+import { partnerEditable, visiblePartnerIds } from '#server/modules/access/scope'
+import type { RefreshScope } from '#server/modules/analytics/refresh/repository'
+import type {
+  DismissBody,
+  OpportunityHistoryEntry,
+  OpportunityItem,
+  OpportunityListQuery,
+  SnoozeBody,
+} from '#shared/contracts/opportunities'
+import type { ProgramSettingsValues } from '#shared/contracts/settings'
+import { monthEnd, today } from '#shared/domain/periods'
+import { AppError } from '#shared/errors'
+import { findOpportunities, opportunityRules } from './engine'
+import { loadFacts, type OpportunityRow, opportunitiesRepository, replaceOpportunities } from './repository'
+
+/**
+ * Called by the analytics refresh inside the newest period's transaction, after `analytics_cur` is built:
+ * runs every rule over the engagements in scope with the settings in force and stores what they find.
+ */
+export async function rebuildOpportunities(
+  tx: SqlClient,
+  period: string,
+  values: ProgramSettingsValues,
+  scope: RefreshScope,
+  asOf = today(),
+) {
+  const facts = await loadFacts(tx, monthEnd(period), values.program.successReviewAt)
+  const found = findOpportunities(facts, values.program, asOf)
+  await replaceOpportunities(tx, period, found, scope)
+  return found.length
+}
+
+const rulesById = new Map(opportunityRules.map((r) => [r.id, r]))
+
+function toItem(row: OpportunityRow): OpportunityItem {
+  const { editable, foundAt, ...rest } = row
+  const rule = rulesById.get(row.rule)
+  return {
+    ...rest,
+    ruleTitle: rule?.title ?? row.rule,
+    unit: rule?.unit ?? '',
+    foundAt: new Date(foundAt).toISOString(),
+    canEdit: editable,
+  }
+}
+
+export function opportunitiesService(database: Database) {
+  const repo = opportunitiesRepository(database.db)
+  const visible = (actor: Actor) => sql`o.partner_id in ${visiblePartnerIds(actor)}`
+  const inPartners = (scope: SQL) =>
+    sql`o.partner_id in (select ${partners.id} from ${partners} where ${scope})`
+  const editable = (actor: Actor) => inPartners(partnerEditable(actor))
+
+  /** Hidden or missing → 404; visible but read-only role → 403; outside the editable scope → 404. */
+  const writable = (actor: Actor, id: number) =>
+    guardPartnerWrite(actor, 'Opportunity', (scope) => repo.find(inPartners(scope), sql`true`, id))
+
+  async function act(actor: Actor, id: number, action: string, until: string | null, reason: string | null) {
+    const o = await writable(actor, id)
+    await repo.addState(o, action, until, reason, actor.id)
+    return get(actor, id)
+  }
+
+  async function get(actor: Actor, id: number): Promise<OpportunityItem> {
+    const row = await repo.find(visible(actor), editable(actor), id)
+    if (!row) throw AppError.notFound('Opportunity')
+    return toItem(row)
+  }
+
+  return {
+    rules: (_actor: Actor) => ({
+      items: opportunityRules.map(({ id, title, description, unit }) => ({ id, title, description, unit })),
+    }),
+
+    async list(actor: Actor, q: OpportunityListQuery) {
+      const { items, total } = await repo.list(
+        visible(actor),
+        editable(actor),
+        q,
+        opportunityRules.map((r) => r.id),
+      )
+      return { items: items.map(toItem), total, page: q.page, pageSize: q.pageSize }
+    },
+
+    get,
+
+    dismiss: (actor: Actor, id: number, body: DismissBody) => act(actor, id, 'dismissed', null, body.reason),
+
+    snooze(actor: Actor, id: number, body: SnoozeBody) {
+      if (body.until <= today())
+        throw new AppError('VALIDATION', 'Snooze until a date after today', [
+          { path: ['until'], message: 'Choose a date after today' },
+        ])
+      return act(actor, id, 'snoozed', body.until, body.reason)
+    },
+
+    reopen: (actor: Actor, id: number, reason?: string) => act(actor, id, 'reopened', null, reason || null),
+
+    async history(actor: Actor, id: number): Promise<{ items: OpportunityHistoryEntry[] }> {
+      const o = await get(actor, id)
+      const rows = await repo.history(o)
+      return {
+        items: rows.map((r) => ({
+          ...r,
+          action: r.action as OpportunityHistoryEntry['action'],
+          createdAt: new Date(r.createdAt).toISOString(),
+        })),
+      }
+    },
+  }
+}
