@@ -4,7 +4,7 @@ import { partners } from '#db/schema/index'
 import type { Actor } from '#server/modules/access/actor'
 import { partnerVisible } from '#server/modules/access/scope'
 import { dashboardsService } from '#server/modules/analytics/dashboards/service'
-import type { StoredScore } from '#server/modules/analytics/health/repository'
+import { type StoredScore, snapshotsOfPeriod } from '#server/modules/analytics/health/repository'
 import { scoreHealth } from '#server/modules/analytics/health/score'
 import { settingsInForce } from '#server/modules/settings/service'
 import type { HealthAggregate, HealthBand, HealthFactor, HealthRow } from '#shared/contracts/analytics'
@@ -122,25 +122,16 @@ function customerRows(database: Database, idList: SQL, period: string) {
   const end = monthEnd(period)
   return execRows<HealthRow & { tpid: string; claimed: boolean }>(
     database.db,
-    sql`select e.id as "engagementId", c.id as "customerId", c.name as "customerName", c.tpid, p.id as "partnerId",
-               p.name as "partnerName", e.workload_code as "workloadCode", e.intent_status as "intentStatus", e.phase,
+    sql`select e.id as "engagementId", c.id as "customerId", c.name as "customerName", c.tpid, pa.id as "partnerId",
+               pa.name as "partnerName", e.workload_code as "workloadCode", e.intent_status as "intentStatus", e.phase,
                e.claimed, l.as_of::text as "latestAsOf", l.licensed_users as licensed, l.active_users as active,
-               pv.as_of::text as "previousAsOf", pv.licensed_users as "previousLicensed", pv.active_users as "previousActive"
+               p.as_of::text as "previousAsOf", p.licensed_users as "previousLicensed", p.active_users as "previousActive"
         from engagements e
         join customers c on c.id = e.customer_id and c.archived_at is null
-        join partners p on p.id = e.partner_id
-        left join lateral (
-          select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
-          where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of <= ${end}::date
-          order by s.as_of desc, (s.source = 'graph_csv') desc limit 1
-        ) l on true
-        left join lateral (
-          select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
-          where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of < date_trunc('month', l.as_of)
-          order by s.as_of desc, (s.source = 'graph_csv') desc limit 1
-        ) pv on l.as_of is not null
+        join partners pa on pa.id = e.partner_id
+        ${snapshotsOfPeriod(end)}
         where e.archived_at is null and e.partner_id in (${idList})
-        order by p.name, c.name, e.workload_code`,
+        order by pa.name, c.name, e.workload_code`,
   )
 }
 

@@ -36,6 +36,15 @@ const rowsSql = (periodEnd: string, where: SQL, order: SQL, limit: number) => sq
     order by ${order}
     limit ${limit}
   ) e
+  ${snapshotsOfPeriod(periodEnd)}
+  order by e.ord`
+
+/**
+ * Joins, for each row `e` (with customer_id and workload_code), the snapshot a period's score uses (`l`:
+ * newest on or before the period's end, graph_csv winning on the same date) and the one its trend compares
+ * with (`p`: newest of an earlier month). The SQL twin of refresh/repository.ts's analytics_cur.
+ */
+export const snapshotsOfPeriod = (periodEnd: string) => sql`
   left join lateral (
     select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
     where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of <= ${periodEnd}::date
@@ -45,8 +54,7 @@ const rowsSql = (periodEnd: string, where: SQL, order: SQL, limit: number) => sq
     select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
     where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of < date_trunc('month', l.as_of)
     order by s.as_of desc, (s.source = 'graph_csv') desc limit 1
-  ) p on l.as_of is not null
-  order by e.ord`
+  ) p on l.as_of is not null`
 
 export function healthRepository(db: Db) {
   return {
