@@ -122,4 +122,24 @@ describe('analytics refresh: the SQL computes exactly the TypeScript definition'
     expect(after.rows.slice(0, -1)).toEqual(before.rows.slice(0, -1))
     expect(after.rows.at(-1)!.score).toBeLessThan(before.rows.at(-1)!.score)
   })
+
+  it("the dashboard's share and its change since last month match the rollup summed by hand", async () => {
+    const { dashboardsService } = await import('#server/modules/analytics/dashboards/service')
+    const d = await dashboardsService(database).dashboard(
+      { id: 0, role: 'admin', regionId: null, email: 'admin@test' },
+      {},
+    )
+    const sums = async (period: string) =>
+      (
+        await database.sql.query<{ licensed: number; active: number }>(
+          `select sum(licensed)::float8 as licensed, sum(active)::float8 as active from partner_workload_monthly m
+           join partners p on p.id = m.partner_id and p.archived_at is null where m.period = $1`,
+          [period],
+        )
+      ).rows[0]!
+    const now = await sums(d.period!)
+    const before = await sums(d.periods.at(-2)!)
+    expect(d.totals.share).toBeCloseTo(now.active / now.licensed, 9)
+    expect(d.totals.shareDelta).toBeCloseTo(now.active / now.licensed - before.active / before.licensed, 9)
+  })
 })

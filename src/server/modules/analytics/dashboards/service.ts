@@ -74,9 +74,8 @@ export function dashboardsService(database: Database) {
         }
       }
       const previous = addMonths(period, -1)
-      const [now, before, trend, bands, partnerRows, cells, changes] = await Promise.all([
+      const [now, trend, bands, partnerRows, cells, changes] = await Promise.all([
         repo.period(partnerIds, period, q.workload),
-        repo.period(partnerIds, previous, q.workload),
         repo.trend(partnerIds, q.workload),
         repo.bands(partnerIds, period),
         repo.partners(partnerIds, period, q.workload),
@@ -84,6 +83,13 @@ export function dashboardsService(database: Database) {
         repo.shareChanges(partnerIds, period, previous, q.workload),
       ])
       const nowShare = share(now.active, now.licensed)
+      // Last month's share from the trend already read (same partners, same workload filter).
+      const before = trend
+        .filter((t) => t.period === previous)
+        .reduce((sum, t) => ({ active: sum.active + t.active, licensed: sum.licensed + t.licensed }), {
+          active: 0,
+          licensed: 0,
+        })
       const beforeShare = share(before.active, before.licensed)
       const shown = [...partnerRows].sort((a, b) => b.licensed - a.licensed).slice(0, HEATMAP_PARTNERS)
       const shownIds = new Set(shown.map((p) => p.partnerId))
