@@ -3,7 +3,7 @@ import { type Database, execRows } from '#db/client'
 import { partners } from '#db/schema/index'
 import type { Actor } from '#server/modules/access/actor'
 import { partnerVisible } from '#server/modules/access/scope'
-import { dashboardsService } from '#server/modules/analytics/dashboards/service'
+import { dashboardsService, type RegionMemo } from '#server/modules/analytics/dashboards/service'
 import { type StoredScore, snapshotsOfPeriod } from '#server/modules/analytics/health/repository'
 import { scoreHealth } from '#server/modules/analytics/health/score'
 import { settingsInForce } from '#server/modules/settings/service'
@@ -102,8 +102,9 @@ export async function portfolioReport(
     customerRows(database, idList, period),
   ])
   const standings: PortfolioReport['standings'] = []
+  const regions: RegionMemo = new Map()
   for (const p of dashboard.partners) {
-    const a = await dashboards.partner(actor, p.partnerId, { period })
+    const a = await dashboards.partner(actor, p.partnerId, { period }, regions)
     for (const s of a.standings) standings.push({ ...s, partnerId: p.partnerId, partnerName: p.name })
   }
   return {

@@ -28,6 +28,9 @@ const byWorkload = (a: string, b: string) =>
   (workloadOrder.get(a) ?? 99) - (workloadOrder.get(b) ?? 99) || a.localeCompare(b)
 const share = (active: number, licensed: number) => (licensed > 0 ? active / licensed : null)
 
+/** Region benchmark rows by `${regionId}:${period}`, shared by the calls of one report. */
+export type RegionMemo = Map<string, ReturnType<ReturnType<typeof dashboardsRepository>['regionShares']>>
+
 export function dashboardsService(database: Database) {
   const repo = dashboardsRepository(database.db)
   const partnersRepo = partnersRepository(database.db)
@@ -132,8 +135,16 @@ export function dashboardsService(database: Database) {
       }
     },
 
-    /** A partner's analytics: usage trend per workload, funnel, and each workload against the region. */
-    async partner(actor: Actor, id: number, q: { period?: string }): Promise<PartnerAnalytics> {
+    /**
+     * A partner's analytics: usage trend per workload, funnel, and each workload against the region.
+     * `regions` memoises the region benchmarks across calls (a report asks for every partner of a region).
+     */
+    async partner(
+      actor: Actor,
+      id: number,
+      q: { period?: string },
+      regions: RegionMemo = new Map(),
+    ): Promise<PartnerAnalytics> {
       const partner = await partnersRepo.find(partnerVisible(actor), id)
       if (!partner) throw AppError.notFound('Partner')
       const rows = await repo.partnerRows(id)
@@ -171,7 +182,9 @@ export function dashboardsService(database: Database) {
       )
       const milestones = await milestoneList(period, milestoneCounts)
       const adoptionIndex = milestones.length - 1
-      const region = await repo.regionShares(partner.regionId, period)
+      const regionKey = `${partner.regionId}:${period}`
+      if (!regions.has(regionKey)) regions.set(regionKey, repo.regionShares(partner.regionId, period))
+      const region = await regions.get(regionKey)!
       const shareAt = (p: string, w: string) => {
         const r = rows.find((x) => x.period === p && x.workloadCode === w)
         return r ? share(Number(r.active), Number(r.licensed)) : null
