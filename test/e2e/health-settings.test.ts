@@ -20,7 +20,8 @@ async function expectHealthCard(page: Page) {
   expect(Number(await card.getByTestId('health-score').textContent())).toBeGreaterThanOrEqual(0)
   await visible(card.getByText(/^of 100 · as of \w+ \d{4}$/))
   const factors = card.getByRole('list', { name: 'Health factors' }).getByRole('listitem')
-  expect(await factors.count()).toBe(5)
+  // The card of the page just opened may still be loading its factors: wait for all five.
+  await eventually(async () => expect(await factors.count()).toBe(5))
   await visible(card.getByText('Active usage vs the adoption milestone'))
   await visible(card.getByText(/\/ 50 pts/))
   await visible(card.getByRole('img', { name: /health score over \d+ months/ }))
