@@ -9,6 +9,10 @@ export function monthEnd(date: string): string {
   return d.toISOString().slice(0, 10)
 }
 
+/** Whole days from `from` to `to` (YYYY-MM-DD). */
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 }

@@ -10,7 +10,7 @@ import { settingsInForce } from '#server/modules/settings/service'
 import type { HealthAggregate, HealthBand, HealthFactor, HealthRow } from '#shared/contracts/analytics'
 import type { Dashboard, WorkloadStanding } from '#shared/contracts/dashboards'
 import type { ReportQuery } from '#shared/contracts/reports'
-import { monthEnd } from '#shared/domain/periods'
+import { monthEnd, monthStart } from '#shared/domain/periods'
 import { AppError } from '#shared/errors'
 
 export type ScoredSubject = {
@@ -157,7 +157,7 @@ export async function resolveSelection(
   s: { partner?: string; fpm?: string; region?: string; asOf?: string },
 ): Promise<ReportQuery> {
   const q: ReportQuery = {}
-  if (s.asOf) q.period = `${s.asOf.slice(0, 7)}-01`
+  if (s.asOf) q.period = monthStart(s.asOf)
   if (s.partner) {
     const [row] = await execRows<{ id: number }>(
       database.db,

@@ -1,9 +1,9 @@
 import type { HealthAggregate, HealthBand, HealthFactor, HealthFactorKey } from '#shared/contracts/analytics'
 import type { ProgramSettingsValues } from '#shared/contracts/settings'
+import { daysBetween } from '#shared/domain/periods'
 
 const clip01 = (x: number) => Math.min(1, Math.max(0, x))
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000)
 
 export type Health = { score: number; band: HealthBand; factors: HealthFactor[] }
 

@@ -13,9 +13,7 @@ const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 /** A count as "1,200". */
 export const num = (n: number) => integer.format(Math.round(n))
 
-/** Whole days from `from` to `to` (YYYY-MM-DD). */
-export const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+export { daysBetween } from '#shared/domain/periods'
 
 /** The intent states that still count as "intended" (not No intent, not Duplicate). */
 export const intended = (e: Pick<EngagementFacts, 'intentStatus'>) =>
