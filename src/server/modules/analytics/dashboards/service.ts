@@ -3,7 +3,6 @@ import type { Database } from '#db/client'
 import { partners } from '#db/schema/index'
 import type { Actor } from '#server/modules/access/actor'
 import { partnerVisible } from '#server/modules/access/scope'
-import { partnersRepository } from '#server/modules/partners/repository'
 import { settingsInForce } from '#server/modules/settings/service'
 import type {
   Dashboard,
@@ -33,7 +32,6 @@ export type RegionMemo = Map<string, ReturnType<ReturnType<typeof dashboardsRepo
 
 export function dashboardsService(database: Database) {
   const repo = dashboardsRepository(database.db)
-  const partnersRepo = partnersRepository(database.db)
 
   async function milestoneList(period: string, counts: number[]) {
     const { values } = await settingsInForce(database, period)
@@ -77,15 +75,16 @@ export function dashboardsService(database: Database) {
         }
       }
       const previous = addMonths(period, -1)
-      const [now, trend, bands, partnerRows, cells, changes] = await Promise.all([
-        repo.period(partnerIds, period, q.workload),
+      const [trend, slices, partnerRows, settings] = await Promise.all([
         repo.trend(partnerIds, q.workload),
-        repo.bands(partnerIds, period),
-        repo.partners(partnerIds, period, q.workload),
-        repo.cells(partnerIds, period, q.workload),
-        repo.shareChanges(partnerIds, period, previous, q.workload),
+        repo.slices(partnerIds, [period, previous], q.workload),
+        repo.partners(partnerIds, period),
+        settingsInForce(database, period),
       ])
-      const nowShare = share(now.active, now.licensed)
+      const now = slices.filter((r) => r.period === period)
+      const sum = (f: (r: (typeof now)[number]) => number) => now.reduce((s, r) => s + f(r), 0)
+      const totalsOf = { licensed: sum((r) => r.licensed), active: sum((r) => r.active) }
+      const nowShare = share(totalsOf.active, totalsOf.licensed)
       // Last month's share from the trend already read (same partners, same workload filter).
       const before = trend
         .filter((t) => t.period === previous)
@@ -94,34 +93,103 @@ export function dashboardsService(database: Database) {
           licensed: 0,
         })
       const beforeShare = share(before.active, before.licensed)
-      const shown = [...partnerRows].sort((a, b) => b.licensed - a.licensed).slice(0, HEATMAP_PARTNERS)
+      const usage = new Map<number, { licensed: number; active: number; engagements: number }>()
+      for (const r of now) {
+        const u = usage.get(r.partnerId) ?? { licensed: 0, active: 0, engagements: 0 }
+        u.licensed += r.licensed
+        u.active += r.active
+        u.engagements += r.engagements
+        usage.set(r.partnerId, u)
+      }
+      const names = new Map(partnerRows.map((p) => [p.partnerId, p.name]))
+      const rowsOut = partnerRows.map((p) => {
+        const u = usage.get(p.partnerId) ?? { licensed: 0, active: 0, engagements: 0 }
+        return {
+          partnerId: p.partnerId,
+          name: p.name,
+          fpmName: p.fpmName,
+          score: p.score,
+          band: p.band,
+          scoreDelta: p.score !== null && p.previous !== null ? p.score - p.previous : null,
+          licensed: u.licensed,
+          active: u.active,
+          share: share(u.active, u.licensed),
+          engagements: u.engagements,
+          customersAtRisk: p.customersAtRisk ?? 0,
+        }
+      })
+      const bandCount = (band: string) => partnerRows.filter((p) => p.band === band).length
+      const customerBands = {
+        healthy: partnerRows.reduce((s, p) => s + (p.customersHealthy ?? 0), 0),
+        watch: partnerRows.reduce((s, p) => s + (p.customersWatch ?? 0), 0),
+        at_risk: partnerRows.reduce((s, p) => s + (p.customersAtRisk ?? 0), 0),
+      }
+      const cells = now.map((r) => ({
+        partnerId: r.partnerId,
+        workloadCode: r.workloadCode,
+        licensed: r.licensed,
+        active: r.active,
+        share: share(r.active, r.licensed),
+        engagements: r.engagements,
+      }))
+      const earlier = new Map(
+        slices.filter((r) => r.period === previous).map((r) => [`${r.partnerId}:${r.workloadCode}`, r]),
+      )
+      const movers = now.flatMap((r) => {
+        const b = earlier.get(`${r.partnerId}:${r.workloadCode}`)
+        if (!b || r.licensed < MOVER_MIN_LICENSED || b.licensed <= 0) return []
+        const previousShare = b.active / b.licensed
+        const s = r.active / r.licensed
+        return [
+          {
+            partnerId: r.partnerId,
+            partnerName: names.get(r.partnerId) ?? '',
+            workloadCode: r.workloadCode,
+            share: s,
+            previousShare,
+            change: s - previousShare,
+            licensed: r.licensed,
+          },
+        ]
+      })
+      const shown = [...rowsOut].sort((a, b) => b.licensed - a.licensed).slice(0, HEATMAP_PARTNERS)
       const shownIds = new Set(shown.map((p) => p.partnerId))
-      const movers = changes.filter((c) => c.licensed >= MOVER_MIN_LICENSED)
+      const milestones = settings.values.program.milestones.map((milestone, i) => ({
+        milestone,
+        engagements: now.reduce((s, r) => s + (r.milestoneCounts[i] ?? 0), 0),
+      }))
       return {
         period,
         periods,
         totals: {
           partners: partnerRows.length,
-          engagements: now.engagements,
-          eligible: now.eligible,
-          claimed: now.claimed,
-          licensed: now.licensed,
-          active: now.active,
+          engagements: sum((r) => r.engagements),
+          eligible: sum((r) => r.eligible),
+          claimed: sum((r) => r.claimed),
+          licensed: totalsOf.licensed,
+          active: totalsOf.active,
           share: nowShare,
           shareDelta: nowShare !== null && beforeShare !== null ? nowShare - beforeShare : null,
         },
-        customerBands: bands.customers,
-        partnerBands: bands.partners,
-        funnel: phases.map((phase, i) => ({ phase, engagements: now.funnel[i] ?? 0 })),
-        milestones: await milestoneList(period, now.milestones),
+        customerBands,
+        partnerBands: {
+          healthy: bandCount('healthy'),
+          watch: bandCount('watch'),
+          at_risk: bandCount('at_risk'),
+        },
+        funnel: phases.map((phase, i) => ({
+          phase,
+          engagements: now.reduce((s, r) => s + (r.phaseCounts[i] ?? 0), 0),
+        })),
+        milestones,
         trend,
         heatmap: {
           partners: shown.map((p) => ({ partnerId: p.partnerId, name: p.name })),
           workloads: [...new Set(cells.map((c) => c.workloadCode))].sort(byWorkload),
           cells: cells.filter((c) => shownIds.has(c.partnerId)),
-          more: partnerRows.length - shown.length,
+          more: rowsOut.length - shown.length,
         },
-        partners: partnerRows,
+        partners: rowsOut,
         movers: {
           up: movers
             .filter((m) => m.change > 0)
@@ -145,9 +213,11 @@ export function dashboardsService(database: Database) {
       q: { period?: string },
       regions: RegionMemo = new Map(),
     ): Promise<PartnerAnalytics> {
-      const partner = await partnersRepo.find(partnerVisible(actor), id)
+      const [partner, rows] = await Promise.all([
+        repo.partnerRef(partnerVisible(actor), id),
+        repo.partnerRows(id),
+      ])
       if (!partner) throw AppError.notFound('Partner')
-      const rows = await repo.partnerRows(id)
       const periods = [...new Set(rows.map((r) => r.period))]
       const period = q.period && periods.includes(q.period) ? q.period : (periods.at(-1) ?? null)
       const empty = { healthy: 0, watch: 0, at_risk: 0 }
@@ -180,11 +250,14 @@ export function dashboardsService(database: Database) {
         (acc, r) => r.milestoneCounts.map((c, i) => c + (acc[i] ?? 0)),
         [],
       )
-      const milestones = await milestoneList(period, milestoneCounts)
-      const adoptionIndex = milestones.length - 1
       const regionKey = `${partner.regionId}:${period}`
       if (!regions.has(regionKey)) regions.set(regionKey, repo.regionShares(partner.regionId, period))
-      const region = await regions.get(regionKey)!
+      const [milestones, region, customerBands] = await Promise.all([
+        milestoneList(period, milestoneCounts),
+        regions.get(regionKey)!,
+        repo.partnerBands(id, period),
+      ])
+      const adoptionIndex = milestones.length - 1
       const shareAt = (p: string, w: string) => {
         const r = rows.find((x) => x.period === p && x.workloadCode === w)
         return r ? share(Number(r.active), Number(r.licensed)) : null
@@ -211,7 +284,6 @@ export function dashboardsService(database: Database) {
           }
         })
         .sort((a, b) => byWorkload(a.workloadCode, b.workloadCode))
-      const bands = await repo.bands(sql`(${id})`, period)
       return {
         period,
         periods,
@@ -220,7 +292,7 @@ export function dashboardsService(database: Database) {
         funnel,
         milestones,
         standings,
-        customerBands: bands.customers,
+        customerBands,
       }
     },
   }
