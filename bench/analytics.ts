@@ -9,6 +9,8 @@
  *     partner-analytics endpoints, each beside the floor: the same aggregate as one raw SQL query on the
  *     same database, and — once — the same aggregate computed from the raw tables without the rollups.
  * PostgreSQL: TRELLIS_TEST_PG_URL (set by scripts/with-postgres.sh, as `npm run bench:analytics` does).
+ * `--existing URL` (a postgres:// URL or a PGlite folder) measures the endpoints of a database seeded before
+ * (`trellis seed`), without seeding or scoring it again: for tuning, not for the recorded results.
  * Prints a table and writes bench/results/analytics-<date>.json.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -32,6 +34,7 @@ const arg = (name: string) => {
 const size = (arg('--size') ?? 'region') as SeedSize
 const runs = Number(arg('--runs') ?? 30)
 const kinds = (arg('--db') ?? 'pglite,postgres').split(',') as ('pglite' | 'postgres')[]
+const existing = arg('--existing')
 const TARGETS = { pglite: 250, postgres: 100, recomputeSeconds: 30, floorRatio: 2 }
 
 const log = (text: string) => process.stderr.write(`${text}\n`)
@@ -75,6 +78,26 @@ async function openFresh(kind: 'pglite' | 'postgres') {
       await c.query(`drop database if exists ${name} with (force)`)
       await c.end()
     },
+  }
+}
+
+async function benchExisting(location: string) {
+  const postgres = location.startsWith('postgres')
+  const database = await openDatabase(
+    postgres ? { databaseUrl: location, dataDir: '', owner: 'bench' } : { dataDir: location, owner: 'bench' },
+  )
+  try {
+    await analyticsRefresher(database).ensureComputed()
+    const [{ period }] = (
+      await database.sql.query<{ period: string }>('select max(period)::text as period from partner_health')
+    ).rows as [{ period: string }]
+    return {
+      database: postgres ? ('postgres' as const) : ('pglite' as const),
+      existing: true,
+      endpoints: await endpoints(database, period),
+    }
+  } finally {
+    await database.close()
   }
 }
 
@@ -130,8 +153,10 @@ async function endpoints(database: Database, period: string) {
     [lead!.region_id],
   )
   const [partner] = await q<{ id: number }>(
-    `select partner_id as id from partner_workload_monthly where period = $1 group by partner_id order by sum(engagements) desc limit 1`,
-    [period],
+    `select partner_id as id from partner_workload_monthly
+     where period = $1 and partner_id in (select id from partners where region_id = $2)
+     group by partner_id order by sum(engagements) desc limit 1`,
+    [period, lead!.region_id],
   )
   const [customer] = await q<{ id: number }>(
     `select customer_id as id from engagements where partner_id = $1 group by customer_id order by count(*) desc limit 1`,
@@ -185,8 +210,14 @@ async function endpoints(database: Database, period: string) {
       call: get(`/api/partners/${partner!.id}/analytics`, leadCookie),
       floor: () =>
         q(
-          `select * from partner_workload_monthly m where m.partner_id = $1 or (m.period = $2 and m.partner_id in ${regionPartners})`,
-          [partner!.id, period],
+          // Everything the endpoint reads, as one query: the partner's history and its region's month.
+          `select partner_id, workload_code, period, licensed, active, engagements, milestone_counts, phase_counts
+           from partner_workload_monthly where partner_id = $1
+           union all
+           select m.partner_id, m.workload_code, m.period, m.licensed, m.active, m.engagements, null, null
+           from partner_workload_monthly m join partners p on p.id = m.partner_id and p.archived_at is null
+           where m.period = $2::date and m.licensed > 0 and p.region_id = $3`,
+          [partner!.id, period, lead!.region_id],
         ),
       raw: rawFloor(`(${partner!.id})`),
     },
@@ -224,6 +255,14 @@ log(
   `Analytics benchmark: ${size} dataset, ${runs} runs per endpoint, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`,
 )
 const results = []
+if (existing) {
+  const r = await benchExisting(existing)
+  for (const e of r.endpoints)
+    process.stdout.write(
+      `${r.database} | ${e.name} | p50 ${e.server.p50.toFixed(1)} | p95 ${e.server.p95.toFixed(1)} | floor p95 ${e.floor.p95.toFixed(1)} | ${e.ratio.toFixed(2)}×\n`,
+    )
+  process.exit(0)
+}
 for (const kind of kinds) results.push(await benchOne(kind))
 
 const pad = (s: string, n: number) => s.padEnd(n)

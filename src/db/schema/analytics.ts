@@ -99,7 +99,32 @@ export const partnerWorkloadMonthly = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.partnerId, t.workloadCode, t.period] }),
-    index('pwm_period_idx').on(t.period),
+    index('pwm_period_partner_idx').on(t.period, t.partnerId),
+  ],
+)
+
+/**
+ * Usage per region × partner manager × workload × month, summed from partner_workload_monthly over the
+ * live partners (decision 006): a region's or an FPM's trend reads a few thousand rows instead of every
+ * partner's. Rebuilt with each period's refresh and, for every period, when a partner is archived,
+ * restored or moved to another region or FPM. No key: the region or the FPM may be empty.
+ */
+export const groupWorkloadMonthly = pgTable(
+  'group_workload_monthly',
+  {
+    regionId: integer('region_id'),
+    fpmUserId: integer('fpm_user_id'),
+    period: date('period').notNull(),
+    workloadCode: text('workload_code').notNull(),
+    partners: integer('partners').notNull(),
+    engagements: integer('engagements').notNull(),
+    licensed: bigint('licensed', { mode: 'number' }).notNull(),
+    active: bigint('active', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    index('gwm_period_idx').on(t.period),
+    index('gwm_region_idx').on(t.regionId, t.period),
+    index('gwm_fpm_idx').on(t.fpmUserId, t.period),
   ],
 )
 

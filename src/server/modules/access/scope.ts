@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm'
-import { customers, engagements, partnerSmes, partners } from '#db/schema/index'
+import { customers, engagements, groupWorkloadMonthly, partnerSmes, partners } from '#db/schema/index'
 import type { Actor } from './actor'
 
 /**
@@ -24,6 +24,29 @@ export function partnerVisible(actor: Actor, p = partners): SQL {
       return sql`exists (select 1 from ${partnerSmes} ps where ps.partner_id = ${p.id} and ps.user_id = ${actor.id})`
     case 'viewer':
       return actor.regionId === null ? sql`true` : sql`${p.regionId} = ${actor.regionId}`
+    default: {
+      const never: never = actor.role
+      throw new Error(`unknown role ${never}`)
+    }
+  }
+}
+
+/**
+ * partnerVisible's rule on the region × FPM rollup (group_workload_monthly), for readers of whole groups;
+ * null when the rule is not a set of groups (an SME sees a list of partners).
+ */
+export function groupVisible(actor: Actor, g = groupWorkloadMonthly): SQL | null {
+  switch (actor.role) {
+    case 'admin':
+      return sql`true`
+    case 'lead':
+      return actor.regionId === null ? sql`false` : sql`${g.regionId} = ${actor.regionId}`
+    case 'fpm':
+      return sql`${g.fpmUserId} = ${actor.id}`
+    case 'sme':
+      return null
+    case 'viewer':
+      return actor.regionId === null ? sql`true` : sql`${g.regionId} = ${actor.regionId}`
     default: {
       const never: never = actor.role
       throw new Error(`unknown role ${never}`)

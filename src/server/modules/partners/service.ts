@@ -120,6 +120,8 @@ export function partnersService(database: Database) {
         if (endorsedWorkloads) await r.replaceEndorsements(id, endorsedWorkloads)
         if (smeUserIds) await r.replaceSmes(id, smeUserIds)
       })
+      if (fields.regionId !== undefined || fields.fpmUserId !== undefined)
+        await analyticsRefresher(database).afterPartnerMoved()
       return this.get(actor, id)
     },
 

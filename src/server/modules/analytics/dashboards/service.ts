@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '#db/client'
-import { partners } from '#db/schema/index'
+import { groupWorkloadMonthly, partners } from '#db/schema/index'
 import type { Actor } from '#server/modules/access/actor'
-import { partnerVisible } from '#server/modules/access/scope'
+import { groupVisible, partnerVisible } from '#server/modules/access/scope'
 import { settingsInForce } from '#server/modules/settings/service'
 import type {
   Dashboard,
@@ -47,7 +47,17 @@ export function dashboardsService(database: Database) {
         ${q.regionId ? sql`and ${partners.regionId} = ${q.regionId}` : sql``}
         ${fpm ? sql`and ${partners.fpmUserId} = ${fpm}` : sql``}
         ${q.partnerId ? sql`and ${partners.id} = ${q.partnerId}` : sql``})`
-      const periods = await repo.periods(partnerIds)
+      // The same partners as whole region × FPM groups, when the scope and filters say it that way.
+      const visibleGroups = q.partnerId ? null : groupVisible(actor)
+      const groups =
+        visibleGroups &&
+        and(
+          visibleGroups,
+          q.regionId ? eq(groupWorkloadMonthly.regionId, q.regionId) : undefined,
+          fpm ? eq(groupWorkloadMonthly.fpmUserId, fpm) : undefined,
+        )!
+      const scope = { partnerIds, groups }
+      const periods = await repo.periods(scope)
       const period = q.period && periods.includes(q.period) ? q.period : (periods.at(-1) ?? null)
       const empty = { healthy: 0, watch: 0, at_risk: 0 }
       if (!period) {
@@ -75,16 +85,15 @@ export function dashboardsService(database: Database) {
         }
       }
       const previous = addMonths(period, -1)
-      const [trend, slices, partnerRows, settings] = await Promise.all([
-        repo.trend(partnerIds, q.workload),
-        repo.slices(partnerIds, [period, previous], q.workload),
-        repo.partners(partnerIds, period),
+      const [now, trend, partnerRows, cells, movers, settings] = await Promise.all([
+        repo.summary(partnerIds, period, q.workload),
+        repo.trend(scope, q.workload),
+        repo.partners(partnerIds, period, q.workload),
+        repo.topCells(partnerIds, period, q.workload, HEATMAP_PARTNERS),
+        repo.movers(partnerIds, period, previous, q.workload, MOVER_MIN_LICENSED, MOVERS),
         settingsInForce(database, period),
       ])
-      const now = slices.filter((r) => r.period === period)
-      const sum = (f: (r: (typeof now)[number]) => number) => now.reduce((s, r) => s + f(r), 0)
-      const totalsOf = { licensed: sum((r) => r.licensed), active: sum((r) => r.active) }
-      const nowShare = share(totalsOf.active, totalsOf.licensed)
+      const nowShare = share(now.active, now.licensed)
       // Last month's share from the trend already read (same partners, same workload filter).
       const before = trend
         .filter((t) => t.period === previous)
@@ -93,112 +102,50 @@ export function dashboardsService(database: Database) {
           licensed: 0,
         })
       const beforeShare = share(before.active, before.licensed)
-      const usage = new Map<number, { licensed: number; active: number; engagements: number }>()
-      for (const r of now) {
-        const u = usage.get(r.partnerId) ?? { licensed: 0, active: 0, engagements: 0 }
-        u.licensed += r.licensed
-        u.active += r.active
-        u.engagements += r.engagements
-        usage.set(r.partnerId, u)
-      }
-      const names = new Map(partnerRows.map((p) => [p.partnerId, p.name]))
-      const rowsOut = partnerRows.map((p) => {
-        const u = usage.get(p.partnerId) ?? { licensed: 0, active: 0, engagements: 0 }
-        return {
-          partnerId: p.partnerId,
-          name: p.name,
-          fpmName: p.fpmName,
-          score: p.score,
-          band: p.band,
-          scoreDelta: p.score !== null && p.previous !== null ? p.score - p.previous : null,
-          licensed: u.licensed,
-          active: u.active,
-          share: share(u.active, u.licensed),
-          engagements: u.engagements,
-          customersAtRisk: p.customersAtRisk ?? 0,
-        }
-      })
-      const bandCount = (band: string) => partnerRows.filter((p) => p.band === band).length
-      const customerBands = {
-        healthy: partnerRows.reduce((s, p) => s + (p.customersHealthy ?? 0), 0),
-        watch: partnerRows.reduce((s, p) => s + (p.customersWatch ?? 0), 0),
-        at_risk: partnerRows.reduce((s, p) => s + (p.customersAtRisk ?? 0), 0),
-      }
-      const cells = now.map((r) => ({
-        partnerId: r.partnerId,
-        workloadCode: r.workloadCode,
-        licensed: r.licensed,
-        active: r.active,
-        share: share(r.active, r.licensed),
-        engagements: r.engagements,
-      }))
-      const earlier = new Map(
-        slices.filter((r) => r.period === previous).map((r) => [`${r.partnerId}:${r.workloadCode}`, r]),
-      )
-      const movers = now.flatMap((r) => {
-        const b = earlier.get(`${r.partnerId}:${r.workloadCode}`)
-        if (!b || r.licensed < MOVER_MIN_LICENSED || b.licensed <= 0) return []
-        const previousShare = b.active / b.licensed
-        const s = r.active / r.licensed
-        return [
-          {
-            partnerId: r.partnerId,
-            partnerName: names.get(r.partnerId) ?? '',
-            workloadCode: r.workloadCode,
-            share: s,
-            previousShare,
-            change: s - previousShare,
-            licensed: r.licensed,
-          },
-        ]
-      })
-      const shown = [...rowsOut].sort((a, b) => b.licensed - a.licensed).slice(0, HEATMAP_PARTNERS)
+      const shown = [...partnerRows].sort((a, b) => b.licensed - a.licensed).slice(0, HEATMAP_PARTNERS)
       const shownIds = new Set(shown.map((p) => p.partnerId))
-      const milestones = settings.values.program.milestones.map((milestone, i) => ({
-        milestone,
-        engagements: now.reduce((s, r) => s + (r.milestoneCounts[i] ?? 0), 0),
-      }))
+      const bandCount = (band: string) => partnerRows.filter((p) => p.band === band).length
+      const bandSum = (f: (p: (typeof partnerRows)[number]) => number) =>
+        partnerRows.reduce((s, p) => s + f(p), 0)
       return {
         period,
         periods,
         totals: {
           partners: partnerRows.length,
-          engagements: sum((r) => r.engagements),
-          eligible: sum((r) => r.eligible),
-          claimed: sum((r) => r.claimed),
-          licensed: totalsOf.licensed,
-          active: totalsOf.active,
+          engagements: now.engagements,
+          eligible: now.eligible,
+          claimed: now.claimed,
+          licensed: now.licensed,
+          active: now.active,
           share: nowShare,
           shareDelta: nowShare !== null && beforeShare !== null ? nowShare - beforeShare : null,
         },
-        customerBands,
+        customerBands: {
+          healthy: bandSum((p) => p.customersHealthy),
+          watch: bandSum((p) => p.customersWatch),
+          at_risk: bandSum((p) => p.customersAtRisk),
+        },
         partnerBands: {
           healthy: bandCount('healthy'),
           watch: bandCount('watch'),
           at_risk: bandCount('at_risk'),
         },
-        funnel: phases.map((phase, i) => ({
-          phase,
-          engagements: now.reduce((s, r) => s + (r.phaseCounts[i] ?? 0), 0),
+        funnel: phases.map((phase, i) => ({ phase, engagements: now.funnel[i] ?? 0 })),
+        milestones: settings.values.program.milestones.map((milestone, i) => ({
+          milestone,
+          engagements: now.milestones[i] ?? 0,
         })),
-        milestones,
         trend,
         heatmap: {
           partners: shown.map((p) => ({ partnerId: p.partnerId, name: p.name })),
           workloads: [...new Set(cells.map((c) => c.workloadCode))].sort(byWorkload),
           cells: cells.filter((c) => shownIds.has(c.partnerId)),
-          more: rowsOut.length - shown.length,
+          more: partnerRows.length - shown.length,
         },
-        partners: rowsOut,
+        partners: partnerRows.map(({ customersHealthy: _h, customersWatch: _w, ...row }) => row),
         movers: {
-          up: movers
-            .filter((m) => m.change > 0)
-            .sort((a, b) => b.change - a.change)
-            .slice(0, MOVERS),
-          down: movers
-            .filter((m) => m.change < 0)
-            .sort((a, b) => a.change - b.change)
-            .slice(0, MOVERS),
+          up: movers.filter((m) => m.change > 0).sort((a, b) => b.change - a.change),
+          down: movers.filter((m) => m.change < 0).sort((a, b) => a.change - b.change),
         },
       }
     },

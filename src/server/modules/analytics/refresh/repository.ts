@@ -187,3 +187,22 @@ export async function writePartnerBands(tx: SqlClient, period: string) {
     [period],
   )
 }
+
+/**
+ * Rebuilds the region × FPM rollup (group_workload_monthly) of some periods, or of all, from the partner
+ * rollup of the live partners.
+ */
+export async function writeGroupRollup(tx: SqlClient, periods: string[] | 'all') {
+  const only = periods === 'all' ? '' : 'where period = any($1::date[])'
+  const params = periods === 'all' ? [] : [periods]
+  await tx.query(`delete from group_workload_monthly ${only}`, params)
+  await tx.query(
+    `insert into group_workload_monthly (region_id, fpm_user_id, period, workload_code, partners, engagements, licensed, active)
+     select p.region_id, p.fpm_user_id, m.period, m.workload_code, count(*)::int, sum(m.engagements)::int,
+            sum(m.licensed), sum(m.active)
+     from partner_workload_monthly m join partners p on p.id = m.partner_id and p.archived_at is null
+     ${periods === 'all' ? '' : 'where m.period = any($1::date[])'}
+     group by p.region_id, p.fpm_user_id, m.period, m.workload_code`,
+    params,
+  )
+}

@@ -10,6 +10,7 @@ import {
   type ScoreRow,
   scoredPeriods,
   usagePeriods,
+  writeGroupRollup,
   writePartnerBands,
   writeRollup,
   writeScores,
@@ -85,6 +86,8 @@ export function analyticsRefresher(database: Database) {
           await writeRollup(tx, period, values.program.milestones, { all: true })
         }
         await writePartnerBands(tx, period)
+        // An edit (archive, restore) changes which partners count in every period's group sums.
+        await writeGroupRollup(tx, scope ? 'all' : [period])
         customers += byCustomer.length
         partners += byPartner.length
         // Opportunities are about now: only the newest period finds them (analytics/opportunities).
@@ -94,21 +97,28 @@ export function analyticsRefresher(database: Database) {
     }
     return { periods, customers, partners, ms: Math.round(performance.now() - started) }
   }
-  function refresh(req: RefreshRequest = {}): Promise<RefreshResult> {
+  function enqueue<T>(job: () => Promise<T>): Promise<T> {
     const prev = queues.get(database) ?? Promise.resolve()
-    const next = prev.catch(() => {}).then(() => run(req))
+    const next = prev.catch(() => {}).then(job)
     queues.set(database, next)
     return next
   }
+  const refresh = (req: RefreshRequest = {}) => enqueue(() => run(req))
+  const regroup = () => enqueue(() => database.transaction((tx) => writeGroupRollup(tx, 'all')))
   return {
     refresh,
     /** At start: computes every period once when there is portfolio data but no score yet (a new or older database). */
     async ensureComputed(): Promise<RefreshResult | null> {
-      const { rows } = await database.sql.query<{ missing: boolean }>(
-        `select (exists (select 1 from engagements) and not exists (select 1 from customer_health)) as missing`,
+      const { rows } = await database.sql.query<{ missing: boolean; groups: boolean }>(
+        `select (exists (select 1 from engagements) and not exists (select 1 from customer_health)) as missing,
+                (exists (select 1 from partner_workload_monthly) and not exists (select 1 from group_workload_monthly)) as groups`,
       )
-      return rows[0]?.missing ? refresh() : null
+      if (rows[0]?.missing) return refresh()
+      if (rows[0]?.groups) await regroup()
+      return null
     },
+    /** After a partner moved to another region or FPM: the group sums of every period (nothing else changes). */
+    afterPartnerMoved: regroup,
     /** After an edit of a customer or its engagements: today's scores of it and of its partners. */
     async afterCustomerChange(customerId: number) {
       const { rows } = await database.sql.query<{ id: number }>(
@@ -130,7 +140,7 @@ export function analyticsRefresher(database: Database) {
       )
       const touched = rows.map((r) => r.period)
       if (touched.length === 0) return refresh({ latestOnly: true })
-      const first = touched.reduce((a, b) => (a < b ? a : b))
+      const first = [...touched].sort()[0]!
       const later = (await scoredPeriods(database.sql)).filter((p) => p > first)
       return refresh({ periods: [...new Set([...touched, ...later])].sort() })
     },
