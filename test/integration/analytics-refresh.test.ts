@@ -143,3 +143,71 @@ describe('analytics refresh: the SQL computes exactly the TypeScript definition'
     expect(d.totals.shareDelta).toBeCloseTo(now.active / now.licensed - before.active / before.licensed, 9)
   })
 })
+
+describe('the region × FPM rollup', () => {
+  type Actor = import('#server/modules/access/actor').Actor
+  async function actors(): Promise<Actor[]> {
+    const { rows } = await database.sql.query<{
+      id: number
+      role: Actor['role']
+      region_id: number | null
+      email: string
+    }>(
+      `select id, role, region_id, email from users where role in ('admin', 'lead', 'fpm', 'sme', 'viewer') order by id`,
+    )
+    return rows.map((u) => ({ id: u.id, role: u.role, regionId: u.region_id, email: u.email }))
+  }
+  /** The usage trend of the actor's live partners, summed from the partner rollup by hand. */
+  async function expectedTrend(a: Actor) {
+    const visible =
+      a.role === 'admin' || (a.role === 'viewer' && a.regionId === null)
+        ? 'true'
+        : a.role === 'fpm'
+          ? `p.fpm_user_id = ${a.id}`
+          : a.role === 'sme'
+            ? `p.id in (select partner_id from partner_smes where user_id = ${a.id})`
+            : `p.region_id = ${a.regionId}`
+    const { rows } = await database.sql.query<{
+      period: string
+      workload: string
+      licensed: number
+      active: number
+    }>(
+      `select m.period::text as period, m.workload_code as workload, sum(m.licensed)::float8 as licensed,
+              sum(m.active)::float8 as active
+       from partner_workload_monthly m join partners p on p.id = m.partner_id and p.archived_at is null
+       where ${visible} group by 1, 2 order by 1, 2`,
+    )
+    return rows.map((r) => `${r.period} ${r.workload} ${r.licensed} ${r.active}`)
+  }
+  async function trendOf(a: Actor, mine = false) {
+    const { dashboardsService } = await import('#server/modules/analytics/dashboards/service')
+    const d = await dashboardsService(database).dashboard(a, mine ? { mine: true } : {})
+    return d.trend.map((t) => `${t.period} ${t.workloadCode} ${t.licensed} ${t.active}`)
+  }
+
+  it('gives every role the trend of exactly its partners, also after a partner moves or is archived', async () => {
+    const all = await actors()
+    expect(new Set(all.map((a) => a.role)).size).toBe(5)
+    for (const a of all) expect(await trendOf(a), `${a.role} ${a.email}`).toEqual(await expectedTrend(a))
+
+    const { partnersService } = await import('#server/modules/partners/service')
+    const admin = all.find((a) => a.role === 'admin')!
+    const [fpmA, fpmB] = all.filter((a) => a.role === 'fpm')
+    const { rows } = await database.sql.query<{ id: number }>(
+      'select id from partners where fpm_user_id = $1 and archived_at is null order by id limit 1',
+      [fpmA!.id],
+    )
+    const moved = rows[0]!.id
+    const beforeB = await trendOf(fpmB!, true)
+    await partnersService(database).update(admin, moved, { fpmUserId: fpmB!.id })
+    const afterB = await trendOf(fpmB!, true)
+    expect(afterB).not.toEqual(beforeB)
+    expect(afterB).toEqual(await expectedTrend(fpmB!))
+    expect(await trendOf(fpmA!, true)).toEqual(await expectedTrend(fpmA!))
+
+    await partnersService(database).setArchived(admin, moved, true)
+    expect(await trendOf(fpmB!, true)).toEqual(beforeB)
+    expect(await trendOf(admin)).toEqual(await expectedTrend(admin))
+  })
+})
