@@ -13,27 +13,20 @@ export async function loadFacts(
   tx: SqlClient,
   periodEnd: string,
   successReviewAt: number,
+  scoped: boolean,
 ): Promise<EngagementFacts[]> {
-  // Set-based over the snapshots of the engagements in analytics_cur (two hash aggregates, no per-row
-  // lookups): the high-water mark and the newest snapshot below the success-review share, then the first
-  // snapshot after it.
+  // One pass over the snapshots (a hash aggregate: the high-water mark and the newest snapshot below the
+  // success-review share) — all of them for a whole refresh, those of the engagements in analytics_cur
+  // (index lookups) for an edit's few; then, only for the engagements at or above that share now, one
+  // index probe for the first snapshot after the last dip.
   const { rows } = await tx.query<EngagementFacts>(
     `with cw as (select distinct customer_id, workload_code from analytics_cur),
-     snaps as (
-       select s.customer_id, s.workload_code, s.as_of, s.active_users,
-              (s.licensed_users = 0 or s.active_users < $2::float8 * s.licensed_users) as below
-       from usage_snapshots s join cw on cw.customer_id = s.customer_id and cw.workload_code = s.workload_code
-       where s.as_of <= $1::date
-     ),
      agg as (
-       select customer_id, workload_code, max(active_users)::int as peak,
-              max(as_of) filter (where below) as last_below
-       from snaps group by 1, 2
-     ),
-     since as (
-       select s.customer_id, s.workload_code, min(s.as_of) as since
-       from snaps s join agg a on a.customer_id = s.customer_id and a.workload_code = s.workload_code
-       where s.as_of > coalesce(a.last_below, '-infinity'::date)
+       select s.customer_id, s.workload_code, max(s.active_users)::int as peak,
+              max(s.as_of) filter (where s.licensed_users = 0 or s.active_users < $2::float8 * s.licensed_users) as last_below
+       from usage_snapshots s
+       ${scoped ? 'join cw on cw.customer_id = s.customer_id and cw.workload_code = s.workload_code' : ''}
+       where s.as_of <= $1::date
        group by 1, 2
      )
      select a.engagement_id as "engagementId", a.partner_id as "partnerId", a.customer_id as "customerId",
@@ -43,13 +36,16 @@ export async function loadFacts(
             a.lic as licensed, a.act as active, case when a.as_of is not null then g.peak end as "peakActive",
             c.survey_contact_email is not null as "hasSurveyContact",
             c.last_success_review_on::text as "lastSuccessReviewOn",
-            case when a.lic > 0 and a.act >= $2::float8 * a.lic then si.since::text end as "successShareSince"
+            case when a.lic > 0 and a.act >= $2::float8 * a.lic then (
+              select min(s.as_of) from usage_snapshots s
+              where s.customer_id = a.customer_id and s.workload_code = a.workload_code
+                and s.as_of > coalesce(g.last_below, '-infinity'::date) and s.as_of <= $1::date
+            )::text end as "successShareSince"
      from analytics_cur a
      join engagements e on e.id = a.engagement_id
      join customers c on c.id = a.customer_id
      left join partner_endorsements pe on pe.partner_id = a.partner_id and pe.workload_code = a.workload_code
      left join agg g on g.customer_id = a.customer_id and g.workload_code = a.workload_code
-     left join since si on si.customer_id = a.customer_id and si.workload_code = a.workload_code
      order by a.engagement_id`,
     [periodEnd, successReviewAt],
   )

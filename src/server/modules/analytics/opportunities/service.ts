@@ -29,7 +29,7 @@ export async function rebuildOpportunities(
   scope: RefreshScope,
   asOf = today(),
 ) {
-  const facts = await loadFacts(tx, monthEnd(period), values.program.successReviewAt)
+  const facts = await loadFacts(tx, monthEnd(period), values.program.successReviewAt, scope !== null)
   const found = findOpportunities(facts, values.program, asOf)
   await replaceOpportunities(tx, period, found, scope)
   return found.length
