@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
-import type { SQLWrapper } from 'drizzle-orm'
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
@@ -164,6 +164,16 @@ async function openPostgres(url: string): Promise<Database> {
 
 export function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts)
+}
+
+/** A list of ids for `x in (…)`: `(1, 2, 3)`, or `(null)` (matches nothing) when empty. */
+export function idList(ids: readonly number[]): SQL {
+  return ids.length
+    ? sql`(${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql`(null)`
 }
 
 /** Runs a raw SQL query through Drizzle on either driver and returns its rows. */

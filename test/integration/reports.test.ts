@@ -46,6 +46,7 @@ describe('portfolio health review (web download)', () => {
       'Partner health',
       'Customer health',
       'Strengths and weaknesses',
+      'Opportunities',
       'Customer rows',
     ])
     const cookie = await t.cookieFor('lead@trellis.example', PASSWORD)
@@ -73,6 +74,15 @@ describe('portfolio health review (web download)', () => {
     expect(summary.Partners).toBe(dash.totals.partners)
     expect(summary['Active users']).toBe(dash.totals.active)
     expect(sheets['Customer rows']!.length - 1).toBe(dash.totals.engagements)
+    // The open opportunities of the lead's partners, as the Opportunities page counts them, highest first.
+    const open = (
+      await t.app.inject({ method: 'GET', url: '/api/opportunities?pageSize=1', headers: { cookie } })
+    ).json() as { total: number; items: { reason: string }[] }
+    expect(open.total).toBeGreaterThan(0)
+    expect(summary['Open opportunities (found on the newest data)']).toBe(open.total)
+    const listed = sheets.Opportunities!.slice(1)
+    expect(listed).toHaveLength(open.total)
+    expect(listed.map((r) => r[6])).toContain(open.items[0]!.reason)
   })
 
   it('covers only the partners the reader may see, and refuses a partner outside their scope', async () => {

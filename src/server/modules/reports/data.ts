@@ -1,14 +1,16 @@
 import { type SQL, sql } from 'drizzle-orm'
-import { type Database, execRows } from '#db/client'
+import { type Database, execRows, idList } from '#db/client'
 import { partners } from '#db/schema/index'
 import type { Actor } from '#server/modules/access/actor'
 import { partnerVisible } from '#server/modules/access/scope'
 import { dashboardsService, type RegionMemo } from '#server/modules/analytics/dashboards/service'
 import { type StoredScore, snapshotsOfPeriod } from '#server/modules/analytics/health/repository'
 import { scoreHealth } from '#server/modules/analytics/health/score'
+import { opportunitiesService } from '#server/modules/analytics/opportunities/service'
 import { settingsInForce } from '#server/modules/settings/service'
 import type { HealthAggregate, HealthBand, HealthFactor, HealthRow } from '#shared/contracts/analytics'
 import type { Dashboard, WorkloadStanding } from '#shared/contracts/dashboards'
+import type { OpportunityItem } from '#shared/contracts/opportunities'
 import type { ReportQuery } from '#shared/contracts/reports'
 import { monthEnd, monthStart } from '#shared/domain/periods'
 import { AppError } from '#shared/errors'
@@ -34,7 +36,12 @@ export type PortfolioReport = {
   customers: ScoredSubject[]
   standings: (WorkloadStanding & { partnerId: number; partnerName: string })[]
   rows: (HealthRow & { tpid: string; claimed: boolean })[]
+  /** The open opportunities of these partners, found on the newest data (they are about now, not `period`). */
+  opportunities: { items: OpportunityItem[]; total: number; limit: number }
 }
+
+/** The most opportunities a workbook lists (by rule, highest value first); the page has them all. */
+export const REPORT_OPPORTUNITIES = 20_000
 
 type ScoreRow = { id: number; name: string; key: string; owner: string | null } & Pick<
   StoredScore,
@@ -64,15 +71,20 @@ export async function portfolioReport(
   const period = dashboard.period
   const generatedAt = new Date().toISOString()
   if (!period)
-    return { scope, period, generatedAt, dashboard, partners: [], customers: [], standings: [], rows: [] }
+    return {
+      scope,
+      period,
+      generatedAt,
+      dashboard,
+      partners: [],
+      customers: [],
+      standings: [],
+      rows: [],
+      opportunities: { items: [], total: 0, limit: REPORT_OPPORTUNITIES },
+    }
 
   const ids = dashboard.partners.map((p) => p.partnerId)
-  const idList = ids.length
-    ? sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `,
-      )
-    : sql`null`
+  const partnerIdList = idList(ids)
   const { values } = await settingsInForce(database, period)
   const explain = (r: ScoreRow): ScoredSubject => ({
     id: r.id,
@@ -84,22 +96,23 @@ export async function portfolioReport(
     factors: scoreHealth(r.inputs as HealthAggregate, values).factors,
   })
 
-  const [partnerScores, customerScores, rows] = await Promise.all([
+  const [partnerScores, customerScores, rows, opportunities] = await Promise.all([
     execRows<ScoreRow>(
       database.db,
       sql`select p.id, p.name, p.program_id as key, u.display_name as owner, h.score::float8 as score, h.band, h.inputs
           from partner_health h join partners p on p.id = h.partner_id left join users u on u.id = p.fpm_user_id
-          where h.period = ${period}::date and h.partner_id in (${idList}) order by h.score, p.name`,
+          where h.period = ${period}::date and h.partner_id in ${partnerIdList} order by h.score, p.name`,
     ),
     execRows<ScoreRow>(
       database.db,
       sql`select c.id, c.name, c.tpid as key, pp.name as owner, h.score::float8 as score, h.band, h.inputs
           from customer_health h join customers c on c.id = h.customer_id left join partners pp on pp.id = c.primary_partner_id
           where h.period = ${period}::date
-            and exists (select 1 from engagements e where e.customer_id = c.id and e.partner_id in (${idList}))
+            and exists (select 1 from engagements e where e.customer_id = c.id and e.partner_id in ${partnerIdList})
           order by h.score, c.name`,
     ),
-    customerRows(database, idList, period),
+    customerRows(database, partnerIdList, period),
+    opportunitiesService(database).openOf(actor, ids, REPORT_OPPORTUNITIES),
   ])
   const standings: PortfolioReport['standings'] = []
   const regions: RegionMemo = new Map()
@@ -116,10 +129,11 @@ export async function portfolioReport(
     customers: customerScores.map(explain),
     standings,
     rows,
+    opportunities: { ...opportunities, limit: REPORT_OPPORTUNITIES },
   }
 }
 
-function customerRows(database: Database, idList: SQL, period: string) {
+function customerRows(database: Database, ids: SQL, period: string) {
   const end = monthEnd(period)
   return execRows<HealthRow & { tpid: string; claimed: boolean }>(
     database.db,
@@ -131,7 +145,7 @@ function customerRows(database: Database, idList: SQL, period: string) {
         join customers c on c.id = e.customer_id and c.archived_at is null
         join partners pa on pa.id = e.partner_id
         ${snapshotsOfPeriod(end)}
-        where e.archived_at is null and e.partner_id in (${idList})
+        where e.archived_at is null and e.partner_id in ${ids}
         order by pa.name, c.name, e.workload_code`,
   )
 }

@@ -73,7 +73,7 @@ function scoredSheet(
 
 /**
  * Writes the portfolio health review as an Excel workbook (streamed: large portfolios do not sit in
- * memory): Summary, Partner health, Customer health, Strengths and weaknesses, Customer rows.
+ * memory): Summary, Partner health, Customer health, Strengths and weaknesses, Opportunities, Customer rows.
  */
 export async function writePortfolioWorkbook(report: PortfolioReport, out: Writable): Promise<void> {
   const { default: Excel } = await import('exceljs')
@@ -81,6 +81,7 @@ export async function writePortfolioWorkbook(report: PortfolioReport, out: Writa
   wb.creator = 'Trellis'
   wb.created = new Date(report.generatedAt)
   const d = report.dashboard
+  const o = report.opportunities
 
   const summary = wb.addWorksheet('Summary')
   summary.columns = [{ width: 36 }, { width: 18 }, { width: 18 }, { width: 18 }]
@@ -113,6 +114,8 @@ export async function writePortfolioWorkbook(report: PortfolioReport, out: Writa
   add([])
   add(['Usage milestone', 'Engagements at or above'], { bold: true })
   for (const m of d.milestones) add([`${(m.milestone * 100).toFixed(0)} % active`, m.engagements])
+  add([])
+  add(['Open opportunities (found on the newest data)', o.total], { numFmt: INT })
   add([])
   add(['Top movers (month)', 'Workload', 'Active share', 'Change (share)'], { bold: true })
   for (const m of [...d.movers.up, ...d.movers.down]) {
@@ -157,6 +160,33 @@ export async function writePortfolioWorkbook(report: PortfolioReport, out: Writa
       active: s.active,
     }).commit()
   sw.commit()
+
+  const op = sheet(wb, 'Opportunities', [
+    { header: 'Opportunity', key: 'rule', width: 26 },
+    { header: 'Partner', key: 'partner', width: 28 },
+    { header: 'Customer', key: 'customer', width: 30 },
+    { header: 'Workload', key: 'workload', width: 26 },
+    { header: 'Value', key: 'value', width: 10, numFmt: INT },
+    { header: 'Unit', key: 'unit', width: 22 },
+    { header: 'Why', key: 'reason', width: 80 },
+    { header: 'Data month', key: 'period', width: 11 },
+  ])
+  for (const x of o.items)
+    op.addRow({
+      rule: x.ruleTitle,
+      partner: x.partnerName,
+      customer: x.customerName,
+      workload: x.workloadCode ? workloadName(x.workloadCode) : 'All workloads',
+      value: x.value,
+      unit: x.unit,
+      reason: x.reason,
+      period: x.period.slice(0, 7),
+    }).commit()
+  if (o.total > o.items.length)
+    op.addRow({
+      rule: `… ${o.total - o.items.length} more open opportunities of lower value: see the Opportunities page`,
+    }).commit()
+  op.commit()
 
   const rows = sheet(wb, 'Customer rows', [
     { header: 'Partner', key: 'partner', width: 28 },

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm'
-import type { Database, SqlClient } from '#db/client'
+import { type Database, idList, type SqlClient } from '#db/client'
 import { partners } from '#db/schema/index'
 import type { Actor } from '#server/modules/access/actor'
 import { guardPartnerWrite } from '#server/modules/access/guard'
@@ -88,6 +88,17 @@ export function opportunitiesService(database: Database) {
     },
 
     get,
+
+    /** The open opportunities of some partners, by rule then value, at most `limit` (the review's sheet). */
+    async openOf(actor: Actor, partnerIds: number[], limit: number) {
+      const { items, total } = await repo.list(
+        sql`${visible(actor)} and o.partner_id in ${idList(partnerIds)}`,
+        sql`false`,
+        { state: 'open', sort: 'rule', page: 1, pageSize: limit },
+        opportunityRules.map((r) => r.id),
+      )
+      return { items: items.map(toItem), total }
+    },
 
     dismiss: (actor: Actor, id: number, body: DismissBody) => act(actor, id, 'dismissed', null, body.reason),
 
