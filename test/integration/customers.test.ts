@@ -71,6 +71,15 @@ describe('customers', () => {
     expect((await get('/api/customers?q=a2')).json().items.map((c: { tpid: string }) => c.tpid)).toEqual([
       '1002',
     ])
+    // The dashboard's region and partner-manager filters carry into its drill-downs.
+    const tpids = async (q: string, cookie = admin) =>
+      (await get(`/api/customers?${q}`, cookie)).json().items.map((c: { tpid: string }) => c.tpid)
+    expect(await tpids(`regionId=${t.fx.regionA.id}`)).toEqual(['1001', '1002'])
+    expect(await tpids(`regionId=${t.fx.regionB.id}`)).toEqual(['2001'])
+    expect(await tpids(`fpmUserId=${t.fx.users.fpmA2.id}`)).toEqual(['1002'])
+    expect(await tpids(`regionId=${t.fx.regionA.id}&fpmUserId=${t.fx.users.fpmB1.id}`)).toEqual([])
+    // A filter never widens the scope: a lead of region A asking for region B sees nothing.
+    expect(await tpids(`regionId=${t.fx.regionB.id}`, await t.cookieFor('leadA@test.example'))).toEqual([])
   })
 
   it('creates with field validation and refuses a duplicate TPID', async () => {

@@ -9,6 +9,9 @@ export const customerSort = ['name', 'tpid', 'seats', 'activePct', 'health', 'up
 export const customerListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
   partnerId: z.coerce.number().int().positive().optional(),
+  /** Customers of a partner (primary or engaged) in this region / assigned to this partner manager. */
+  regionId: z.coerce.number().int().positive().optional(),
+  fpmUserId: z.coerce.number().int().positive().optional(),
   workload: z.enum(workloadCodes).optional(),
   /** Customers with an engagement in this lifecycle phase (with `workload`: on that workload). */
   phase: z.enum(phases).optional(),

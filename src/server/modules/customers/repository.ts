@@ -35,6 +35,10 @@ const sortColumns = {
   updatedAt: customers.updatedAt,
 } as const
 
+/** Customers whose primary partner, or a partner engaged on them, is in `partnerIds` (a list or subquery). */
+const ofPartners = (partnerIds: SQL) =>
+  sql`(${customers.primaryPartnerId} in ${partnerIds} or exists (select 1 from ${engagements} e where e.customer_id = ${customers.id} and e.partner_id in ${partnerIds}))`
+
 export function customersRepository(db: Db) {
   return {
     async list(scope: SQL, engagementScope: SQL, f: CustomerListQuery) {
@@ -44,8 +48,16 @@ export function customersRepository(db: Db) {
         f.q
           ? or(ilike(customers.name, `%${escapeLike(f.q)}%`), ilike(customers.tpid, `%${escapeLike(f.q)}%`))
           : undefined,
-        f.partnerId
-          ? sql`(${customers.primaryPartnerId} = ${f.partnerId} or exists (select 1 from ${engagements} e where e.customer_id = ${customers.id} and e.partner_id = ${f.partnerId}))`
+        f.partnerId ? ofPartners(sql`(${f.partnerId})`) : undefined,
+        f.regionId
+          ? ofPartners(
+              sql`(select ${partners.id} from ${partners} where ${partners.regionId} = ${f.regionId})`,
+            )
+          : undefined,
+        f.fpmUserId
+          ? ofPartners(
+              sql`(select ${partners.id} from ${partners} where ${partners.fpmUserId} = ${f.fpmUserId})`,
+            )
           : undefined,
         f.workload
           ? sql`exists (select 1 from ${engagements} e where e.customer_id = ${customers.id} and e.workload_code = ${f.workload} and e.archived_at is null)`

@@ -8,6 +8,7 @@ import { workloadCatalog } from '#shared/domain/workloads'
 import { ListFooter } from '../../components/ListFooter'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
+import { RegionFpmFilters } from '../../components/RegionFpmFilters'
 import { SearchInput } from '../../components/SearchInput'
 import { useListParams } from '../../lib/useListParams'
 import { usePermissions } from '../auth/session'
@@ -23,6 +24,8 @@ export function CustomerListPage() {
   const { values, page, pageSize, set, toggleSort } = useListParams({
     q: '',
     partnerId: '',
+    regionId: '',
+    fpmUserId: '',
     workload: '',
     phase: '',
     band: '',
@@ -33,7 +36,14 @@ export function CustomerListPage() {
   })
   const customers = useCustomers({ ...values, page, pageSize })
   const filtered = Boolean(
-    values.q || values.partnerId || values.workload || values.eligible || values.phase || values.band,
+    values.q ||
+      values.partnerId ||
+      values.regionId ||
+      values.fpmUserId ||
+      values.workload ||
+      values.eligible ||
+      values.phase ||
+      values.band,
   )
 
   return (
@@ -65,6 +75,7 @@ export function CustomerListPage() {
             onChange={(id) => set({ partnerId: id })}
             w={230}
           />
+          <RegionFpmFilters regionId={values.regionId} fpmUserId={values.fpmUserId} onChange={set} />
           <Select
             aria-label="Workload"
             placeholder="Any workload"
@@ -133,7 +144,17 @@ export function CustomerListPage() {
                     description: 'Try another search or clear the filters.',
                     action: {
                       label: 'Clear filters',
-                      onClick: () => set({ q: '', partnerId: '', workload: '', eligible: '' }),
+                      onClick: () =>
+                        set({
+                          q: '',
+                          partnerId: '',
+                          regionId: '',
+                          fpmUserId: '',
+                          workload: '',
+                          eligible: '',
+                          phase: '',
+                          band: '',
+                        }),
                     },
                   }
                 : {

@@ -14,9 +14,9 @@ import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react'
 import { Link, useSearchParams } from 'react-router'
 import { workloadCatalog } from '#shared/domain/workloads'
 import { toQueryString } from '../../api/client'
-import { useRegions, useUsers } from '../../api/reference'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
+import { RegionFpmFilters } from '../../components/RegionFpmFilters'
 import { formatMonth } from '../../lib/format'
 import { usePermissions } from '../auth/session'
 import { useDashboard } from './api'
@@ -60,10 +60,6 @@ export function DashboardPage() {
       },
       { replace: true },
     )
-  const canPickFpm = user.role === 'admin' || user.role === 'lead'
-  const canPickRegion = user.role === 'admin' || (user.role === 'viewer' && user.regionId === null)
-  const regions = useRegions()
-  const fpms = useUsers('fpm')
   const dashboard = useDashboard({
     mine: view === 'mine' ? 'true' : undefined,
     regionId: regionId || undefined,
@@ -83,7 +79,12 @@ export function DashboardPage() {
     ...(user.role === 'admin' || user.regionId === null ? [{ value: 'all', label: 'All regions' }] : []),
   ]
   const title = view === 'mine' ? 'My portfolio' : view === 'region' ? 'Region' : 'Portfolio'
-  const drillBase = { workload: workload || undefined }
+  // Drill-downs keep the dashboard's filters, so the rows are the ones the chart counted.
+  const drillBase = {
+    workload: workload || undefined,
+    regionId: regionId || undefined,
+    fpmUserId: fpmUserId || undefined,
+  }
 
   return (
     <>
@@ -115,29 +116,7 @@ export function DashboardPage() {
               onChange={(v) => set({ view: v, regionId: null, fpmUserId: null })}
             />
           )}
-          {canPickRegion && (
-            <Select
-              aria-label="Region"
-              placeholder="Any region"
-              data={(regions.data ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
-              value={regionId || null}
-              onChange={(v) => set({ regionId: v })}
-              clearable
-              w={180}
-            />
-          )}
-          {canPickFpm && view !== 'mine' && (
-            <Select
-              aria-label="Partner manager"
-              placeholder="Any partner manager"
-              data={(fpms.data ?? []).map((u) => ({ value: String(u.id), label: u.displayName }))}
-              value={fpmUserId || null}
-              onChange={(v) => set({ fpmUserId: v })}
-              searchable
-              clearable
-              w={210}
-            />
-          )}
+          <RegionFpmFilters regionId={regionId} fpmUserId={fpmUserId} onChange={set} />
           <Select
             aria-label="Workload"
             placeholder="All workloads"
@@ -177,7 +156,10 @@ export function DashboardPage() {
           <KpiTiles d={d} />
           <Grid>
             <Grid.Col span={{ base: 12, lg: 8 }}>
-              <UsageTrendChart trend={d.trend} drill={(w) => withFilters('/customers', { workload: w })} />
+              <UsageTrendChart
+                trend={d.trend}
+                drill={(w) => withFilters('/customers', { ...drillBase, workload: w })}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
               <HealthDistribution
@@ -187,8 +169,8 @@ export function DashboardPage() {
                 drillPartners={(band) =>
                   withFilters('/partners', {
                     band,
-                    regionId: regionId || undefined,
-                    fpmUserId: fpmUserId || undefined,
+                    regionId: drillBase.regionId,
+                    fpmUserId: drillBase.fpmUserId,
                   })
                 }
               />

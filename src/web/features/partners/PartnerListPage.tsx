@@ -15,12 +15,12 @@ import { IconBuildingCommunity, IconCheck, IconPlus } from '@tabler/icons-react'
 import { Link, useNavigate } from 'react-router'
 import { healthBandLabel, healthBands } from '#shared/contracts/analytics'
 import type { PartnerStatus } from '#shared/domain/portfolio'
-import { useRegions, useUsers } from '../../api/reference'
 import { HealthBadge, PartnerStatusBadge } from '../../components/badges'
 import { EmptyRows } from '../../components/EmptyRows'
 import { ListFooter } from '../../components/ListFooter'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
+import { RegionFpmFilters } from '../../components/RegionFpmFilters'
 import { SearchInput } from '../../components/SearchInput'
 import { SortableTh } from '../../components/SortableTh'
 import { TableSkeleton } from '../../components/TableSkeleton'
@@ -45,13 +45,9 @@ export function PartnerListPage() {
     sort: 'name',
     order: 'asc',
   })
-  const showRegion = user.role === 'admin' || (user.role === 'viewer' && user.regionId === null)
-  const showFpm = user.role === 'admin' || user.role === 'lead'
   // Leads and partner managers work in one region: the column would repeat it on every row.
   const showRegionColumn = user.role === 'admin' || user.role === 'viewer' || user.role === 'sme'
   const columns = showRegionColumn ? 9 : 8
-  const regions = useRegions()
-  const fpms = useUsers('fpm')
   const partners = usePartners({ ...values, page, pageSize })
   const { status: _, sort: _s, order: _o, ...countFilters } = values
   const statusCounts = usePartnerStatusCounts(countFilters)
@@ -87,29 +83,7 @@ export function PartnerListPage() {
             aria-label="Search partners"
             w={280}
           />
-          {showRegion && (
-            <Select
-              aria-label="Region"
-              placeholder="Any region"
-              data={(regions.data ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
-              value={values.regionId || null}
-              onChange={(v) => set({ regionId: v })}
-              clearable
-              w={180}
-            />
-          )}
-          {showFpm && (
-            <Select
-              aria-label="Partner manager"
-              placeholder="Any partner manager"
-              data={(fpms.data ?? []).map((u) => ({ value: String(u.id), label: u.displayName }))}
-              value={values.fpmUserId || null}
-              onChange={(v) => set({ fpmUserId: v })}
-              searchable
-              clearable
-              w={210}
-            />
-          )}
+          <RegionFpmFilters regionId={values.regionId} fpmUserId={values.fpmUserId} onChange={set} />
           <Select
             aria-label="Health"
             placeholder="Any health"
