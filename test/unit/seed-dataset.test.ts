@@ -9,7 +9,7 @@ import {
 } from '#server/seed/dataset'
 import { demoLogins } from '#server/seed/demo'
 import { plannedCounts } from '#server/seed/seed-dataset'
-import { ELIGIBLE_MIN_SEATS } from '#shared/domain/portfolio'
+import { defaultProgramSettings } from '#shared/contracts/settings'
 import { workloadCodes } from '#shared/domain/workloads'
 
 const today = new Date('2026-11-25T00:00:00Z')
@@ -139,7 +139,7 @@ describe('synthetic dataset: distributions', () => {
   })
 
   it('has log-normal seats with some customers below the eligibility threshold', () => {
-    const eligible = share(customers, (c) => c.seats >= ELIGIBLE_MIN_SEATS)
+    const eligible = share(customers, (c) => c.seats >= defaultProgramSettings.program.eligibleMinSeats)
     expect(eligible).toBeGreaterThan(0.8)
     expect(eligible).toBeLessThan(0.95)
     const seats = customers.map((c) => c.seats).sort((a, b) => a - b)

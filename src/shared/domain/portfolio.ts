@@ -113,9 +113,6 @@ export const stakeholderRoleSide: Record<StakeholderRole, StakeholderSide | 'any
   other: 'any',
 }
 
-/** Program parameter (domain.md §1 "Eligibility (150+)"); becomes a dated setting with the analytics issue. */
-export const ELIGIBLE_MIN_SEATS = 150
-
 export const UsageSource = { portfolio: 'portfolio', graph_csv: 'graph_csv', manual: 'manual' } as const
 export type UsageSource = (typeof UsageSource)[keyof typeof UsageSource]
 export const usageSources = Object.values(UsageSource) as [UsageSource, ...UsageSource[]]

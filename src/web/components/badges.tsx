@@ -2,7 +2,6 @@ import { Badge, type BadgeProps, Tooltip } from '@mantine/core'
 import { IconCircleCheck } from '@tabler/icons-react'
 import { type HealthBand, healthBandLabel } from '#shared/contracts/analytics'
 import {
-  ELIGIBLE_MIN_SEATS,
   type IntentStatus,
   intentStatusLabel,
   type PartnerStatus,
@@ -11,6 +10,7 @@ import {
   phaseLabel,
   phases,
 } from '#shared/domain/portfolio'
+import { useEligibleMinSeats } from '../features/settings/api'
 
 export const partnerStatusColor: Record<PartnerStatus, string> = {
   invited: 'gray',
@@ -58,13 +58,14 @@ export function PhaseBadge({ phase, ...props }: { phase: Phase } & BadgeProps) {
 }
 
 export function EligibleBadge({ eligible, ...props }: { eligible: boolean } & BadgeProps) {
+  const minSeats = useEligibleMinSeats()
   return eligible ? (
     <Badge variant="light" color="teal" leftSection={<IconCircleCheck size={12} />} {...props}>
       Eligible
     </Badge>
   ) : (
     <Badge variant="light" color="gray" {...props}>
-      Below {ELIGIBLE_MIN_SEATS} seats
+      Below {minSeats} seats
     </Badge>
   )
 }

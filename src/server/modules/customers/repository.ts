@@ -4,7 +4,6 @@ import { customers, engagements, partners, usageSnapshots } from '#db/schema/ind
 import { latestHealth } from '#server/modules/analytics/health/repository'
 import { escapeLike } from '#server/modules/partners/repository'
 import type { CustomerListQuery } from '#shared/contracts/customers'
-import { ELIGIBLE_MIN_SEATS } from '#shared/domain/portfolio'
 
 /**
  * Latest usage of a customer summed over its workloads: for each workload the newest snapshot
@@ -41,7 +40,8 @@ const ofPartners = (partnerIds: SQL) =>
 
 export function customersRepository(db: Db) {
   return {
-    async list(scope: SQL, engagementScope: SQL, f: CustomerListQuery) {
+    /** `eligibleMinSeats` is used by the eligibility filter only (the settings in force). */
+    async list(scope: SQL, engagementScope: SQL, f: CustomerListQuery, eligibleMinSeats: number) {
       const conds: (SQL | undefined)[] = [
         scope,
         f.archived ? isNotNull(customers.archivedAt) : isNull(customers.archivedAt),
@@ -69,8 +69,8 @@ export function customersRepository(db: Db) {
         f.eligible === undefined
           ? undefined
           : f.eligible
-            ? sql`coalesce(${customers.seats}, 0) >= ${ELIGIBLE_MIN_SEATS}`
-            : sql`coalesce(${customers.seats}, 0) < ${ELIGIBLE_MIN_SEATS}`,
+            ? sql`coalesce(${customers.seats}, 0) >= ${eligibleMinSeats}`
+            : sql`coalesce(${customers.seats}, 0) < ${eligibleMinSeats}`,
       ]
       const where = and(...conds)
       const dir = f.order === 'desc' ? desc : asc
@@ -109,22 +109,32 @@ export function customersRepository(db: Db) {
     },
 
     async find(scope: SQL, id: number) {
-      const page = await this.list(and(scope, eq(customers.id, id))!, sql`true`, {
-        page: 1,
-        pageSize: 1,
-        sort: 'name',
-        order: 'asc',
-        archived: undefined,
-      })
+      const page = await this.list(
+        and(scope, eq(customers.id, id))!,
+        sql`true`,
+        {
+          page: 1,
+          pageSize: 1,
+          sort: 'name',
+          order: 'asc',
+          archived: undefined,
+        },
+        0,
+      )
       if (page.items.length) return page.items[0]
       // archived customers are still reachable by id
-      const archived = await this.list(and(scope, eq(customers.id, id))!, sql`true`, {
-        page: 1,
-        pageSize: 1,
-        sort: 'name',
-        order: 'asc',
-        archived: true,
-      })
+      const archived = await this.list(
+        and(scope, eq(customers.id, id))!,
+        sql`true`,
+        {
+          page: 1,
+          pageSize: 1,
+          sort: 'name',
+          order: 'asc',
+          archived: true,
+        },
+        0,
+      )
       return archived.items[0]
     },
 

@@ -4,6 +4,7 @@ import { guardPartnerWrite } from '#server/modules/access/guard'
 import { customerVisible, partnerEditable, partnerVisible } from '#server/modules/access/scope'
 import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { partnersRepository } from '#server/modules/partners/repository'
+import { settingsInForce } from '#server/modules/settings/service'
 import type {
   CustomerDetail,
   CustomerListQuery,
@@ -17,17 +18,21 @@ import {
   updateCustomerBody,
   updateEngagementBody,
 } from '#shared/contracts/customers'
-import { ELIGIBLE_MIN_SEATS } from '#shared/domain/portfolio'
+import { today } from '#shared/domain/periods'
 import { AppError } from '#shared/errors'
 import { customersRepository } from './repository'
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof customersRepository>['list']>>['items'][number]
 
-function toSummary(row: SummaryRow): CustomerSummary {
+/** The eligibility threshold (seats) of the program settings in force today. */
+const eligibleMinSeats = async (database: Database) =>
+  (await settingsInForce(database, today())).values.program.eligibleMinSeats
+
+function toSummary(row: SummaryRow, minSeats: number): CustomerSummary {
   const { archivedAt, updatedAt, ...rest } = row
   return {
     ...rest,
-    eligible: (row.seats ?? 0) >= ELIGIBLE_MIN_SEATS,
+    eligible: (row.seats ?? 0) >= minSeats,
     archived: archivedAt !== null,
     updatedAt: updatedAt.toISOString(),
   }
@@ -65,8 +70,9 @@ export function customersService(database: Database) {
 
   return {
     async list(actor: Actor, query: CustomerListQuery) {
-      const page = await repo.list(customerVisible(actor), partnerVisible(actor), query)
-      return { ...page, items: page.items.map(toSummary) }
+      const minSeats = await eligibleMinSeats(database)
+      const page = await repo.list(customerVisible(actor), partnerVisible(actor), query, minSeats)
+      return { ...page, items: page.items.map((r) => toSummary(r, minSeats)) }
     },
 
     async get(actor: Actor, id: number): Promise<CustomerDetail> {
@@ -105,7 +111,7 @@ export function customersService(database: Database) {
         }
       })
       return {
-        ...toSummary(row),
+        ...toSummary(row, await eligibleMinSeats(database)),
         surveyContactEmail: row.surveyContactEmail,
         lastSuccessReviewOn: row.lastSuccessReviewOn,
         engagements,

@@ -7,10 +7,10 @@ import {
   createCustomerBody,
   updateCustomerBody,
 } from '#shared/contracts/customers'
-import { ELIGIBLE_MIN_SEATS } from '#shared/domain/portfolio'
 import { EligibleBadge } from '../../components/badges'
 import { contractValidator, focusFirstError, notifySaved, showServerError } from '../../lib/forms'
 import { PartnerSelect } from '../partners/PartnerSelect'
+import { useEligibleMinSeats } from '../settings/api'
 import { useCreateCustomer, useUpdateCustomer } from './api'
 
 type Values = {
@@ -55,6 +55,7 @@ type Props = {
 }
 
 export function CustomerFormModal({ opened, onClose, customer, partner, onCreated }: Props) {
+  const minSeats = useEligibleMinSeats()
   const create = useCreateCustomer()
   const update = useUpdateCustomer(customer?.id ?? 0)
   const form = useForm<Values>({
@@ -115,9 +116,9 @@ export function CustomerFormModal({ opened, onClose, customer, partner, onCreate
               description={
                 <Group gap={6} component="span">
                   <Text span fz="xs">
-                    FastTrack needs {ELIGIBLE_MIN_SEATS}+
+                    FastTrack needs {minSeats}+
                   </Text>
-                  {seats !== null && <EligibleBadge eligible={seats >= ELIGIBLE_MIN_SEATS} size="xs" />}
+                  {seats !== null && <EligibleBadge eligible={seats >= minSeats} size="xs" />}
                 </Group>
               }
               min={0}

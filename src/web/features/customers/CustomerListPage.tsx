@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks'
 import { IconPlus } from '@tabler/icons-react'
 import { useNavigate } from 'react-router'
 import { healthBandLabel, healthBands } from '#shared/contracts/analytics'
-import { ELIGIBLE_MIN_SEATS, phaseLabel, phases } from '#shared/domain/portfolio'
+import { phaseLabel, phases } from '#shared/domain/portfolio'
 import { workloadCatalog } from '#shared/domain/workloads'
 import { ListFooter } from '../../components/ListFooter'
 import { PageHeader } from '../../components/PageHeader'
@@ -13,12 +13,14 @@ import { SearchInput } from '../../components/SearchInput'
 import { useListParams } from '../../lib/useListParams'
 import { usePermissions } from '../auth/session'
 import { PartnerSelect } from '../partners/PartnerSelect'
+import { useEligibleMinSeats } from '../settings/api'
 import { useCustomers } from './api'
 import { CustomerFormModal } from './CustomerFormModal'
 import { CustomerTable } from './CustomerTable'
 
 export function CustomerListPage() {
   const { canWrite } = usePermissions()
+  const minSeats = useEligibleMinSeats()
   const navigate = useNavigate()
   const [creating, { open, close }] = useDisclosure()
   const { values, page, pageSize, set, toggleSort } = useListParams({
@@ -108,8 +110,8 @@ export function CustomerListPage() {
             aria-label="Eligibility"
             placeholder="Any size"
             data={[
-              { value: 'true', label: `Eligible (${ELIGIBLE_MIN_SEATS}+ seats)` },
-              { value: 'false', label: `Below ${ELIGIBLE_MIN_SEATS} seats` },
+              { value: 'true', label: `Eligible (${minSeats}+ seats)` },
+              { value: 'false', label: `Below ${minSeats} seats` },
             ]}
             value={values.eligible || null}
             onChange={(v) => set({ eligible: v })}

@@ -1,5 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { SaveSettingsBody, SettingsVersion } from '#shared/contracts/settings'
+import {
+  defaultProgramSettings,
+  type SaveSettingsBody,
+  type SettingsVersion,
+} from '#shared/contracts/settings'
 import { api } from '../../api/client'
 import { healthKeys } from '../health/api'
 
@@ -38,4 +42,12 @@ export function useSaveSettings() {
       void client.invalidateQueries({ queryKey: healthKeys.all })
     },
   })
+}
+
+/** The eligibility threshold (seats) in force today; the built-in default until it has loaded. */
+export function useEligibleMinSeats(): number {
+  return (
+    useSettingsInForce(null).data?.values.program.eligibleMinSeats ??
+    defaultProgramSettings.program.eligibleMinSeats
+  )
 }
