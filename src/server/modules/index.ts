@@ -3,6 +3,7 @@ import { opportunitiesRoutes } from './analytics/opportunities/routes'
 import { analyticsRoutes } from './analytics/routes'
 import { authRoutes } from './auth/routes'
 import { customersRoutes } from './customers/routes'
+import { escalationsRoutes } from './escalations/routes'
 import { healthRoutes } from './health/routes'
 import { importsRoutes } from './imports/routes'
 import { partnersRoutes } from './partners/routes'
@@ -26,4 +27,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   analyticsRoutes,
   reportsRoutes,
   opportunitiesRoutes,
+  escalationsRoutes,
 ]
