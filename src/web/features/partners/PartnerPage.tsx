@@ -42,6 +42,7 @@ import { useCustomers } from '../customers/api'
 import { CustomerFormModal } from '../customers/CustomerFormModal'
 import { CustomerTable } from '../customers/CustomerTable'
 import { PartnerAnalyticsSection } from '../dashboards/PartnerAnalyticsSection'
+import { PartnerEscalationsCard } from '../escalations/PartnerEscalationsCard'
 import { HealthCard } from '../health/HealthCard'
 import { TopOpportunitiesCard } from '../opportunities/TopOpportunitiesCard'
 import { useArchivePartner, usePartner, useUpdatePartner } from './api'
@@ -369,6 +370,7 @@ export function PartnerPage() {
           </Grid.Col>
         </Grid>
         <HealthCard subject="partner" id={p.id} />
+        <PartnerEscalationsCard partner={p} canRaise={editable && !p.archived} />
         <TopOpportunitiesCard partnerId={p.id} />
         <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
         <PartnerAnalyticsSection partnerId={p.id} />
