@@ -162,7 +162,14 @@ export function EscalationPage() {
                   </Text>
                 )}
                 {e.closureEvidence && (
-                  <Paper withBorder p="sm" mt="sm" bg="teal.0" aria-label="Closure evidence">
+                  <Paper
+                    withBorder
+                    p="sm"
+                    mt="sm"
+                    bg="teal.0"
+                    component="section"
+                    aria-label="Closure evidence"
+                  >
                     <Text fz="sm" fw={600}>
                       Closure evidence
                     </Text>
