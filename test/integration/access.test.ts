@@ -385,6 +385,25 @@ const matrix: [string, Call, Expect][] = [
     { method: 'GET', url: () => '/api/escalations/reports/open-by-age' },
     row(200, 200, 200, 200, 200, 200, 200, 200, 200),
   ],
+  [
+    'list touchpoints',
+    { method: 'GET', url: () => '/api/touchpoints' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'log touchpoint on A1',
+    {
+      method: 'POST',
+      url: () => '/api/touchpoints',
+      body: (fx, k) => ({ partnerId: fx.partnerA1.id, kind: 'call', summary: `Call by ${k}` }),
+    },
+    row(201, 201, 400, 201, 400, 400, 403, 403, 400),
+  ],
+  [
+    'touchpoints per month',
+    { method: 'GET', url: () => '/api/touchpoints/monthly' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
 ]
 
 let t: Awaited<ReturnType<typeof createAccessTestApp>>

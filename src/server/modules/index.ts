@@ -11,6 +11,7 @@ import { referenceRoutes } from './reference/routes'
 import { reportsRoutes } from './reports/routes'
 import { settingsRoutes } from './settings/routes'
 import { stakeholdersRoutes } from './stakeholders/routes'
+import { touchpointsRoutes } from './touchpoints/routes'
 import { usersRoutes } from './users/routes'
 
 /** Every API module, mounted under /api. A new module adds one line here. */
@@ -28,4 +29,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   reportsRoutes,
   opportunitiesRoutes,
   escalationsRoutes,
+  touchpointsRoutes,
 ]

@@ -146,17 +146,6 @@ export function escalationsRepository(db: Db) {
       )
     },
 
-    /** Whether the customer belongs to the partner: its primary partner, or engaged with it. */
-    async customerOfPartner(customerId: number, partnerId: number) {
-      const rows = await execRows<{ ok: boolean }>(
-        db,
-        sql`select true as ok from customers c where c.id = ${customerId} and c.archived_at is null and
-              (c.primary_partner_id = ${partnerId} or exists (select 1 from engagements g
-                 where g.customer_id = c.id and g.partner_id = ${partnerId}))`,
-      )
-      return rows.length > 0
-    },
-
     async user(id: number) {
       const [row] = await execRows<{ id: number; role: string; active: boolean }>(
         db,

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import type { Database } from '#db/client'
 import { type Actor, assertWriter, canWrite } from '#server/modules/access/actor'
 import { partnerEditable, partnerVisible } from '#server/modules/access/scope'
+import { customerOfPartner } from '#server/modules/customers/belongs'
 import { partnersRepository } from '#server/modules/partners/repository'
 import type {
   CreateEscalationBody,
@@ -94,7 +95,7 @@ export function escalationsService(database: Database) {
   }
 
   async function checkCustomer(customerId: number, partnerId: number) {
-    if (!(await repo.customerOfPartner(customerId, partnerId)))
+    if (!(await customerOfPartner(database.db, customerId, partnerId)))
       throw new AppError('VALIDATION', 'The customer is not a customer of this partner', [
         { path: ['customerId'], message: 'Choose a customer of this partner' },
       ])
