@@ -105,4 +105,28 @@ describe('escalations', () => {
     })
     await page.context().close()
   })
+
+  it('an FPM logs a call on a partner page in one line and sees it first in the log', async () => {
+    const page = await e2e.signIn('fpm@trellis.example')
+    const partnerLink = page
+      .getByRole('table', { name: 'Partners', exact: true })
+      .locator('tbody tr a')
+      .first()
+    await visible(partnerLink)
+    await partnerLink.click()
+    const card = page.getByRole('region', { name: 'Engagement log' })
+    await visible(card)
+    const form = card.getByRole('form', { name: 'Log a touchpoint' })
+    await form.getByRole('button', { name: 'Log' }).click()
+    await visible(form.getByText('Say in a few words what it was about'))
+    await form.getByLabel('Summary').fill('Quarterly business review prep')
+    await form.getByRole('button', { name: 'Log' }).click()
+    await eventually(async () =>
+      expect(await card.getByText('Quarterly business review prep').count()).toBe(1),
+    )
+    expect(await form.getByLabel('Summary').inputValue()).toBe('')
+    await card.scrollIntoViewIfNeeded()
+    await shot(page, 'partner-escalations-engagement-log')
+    await page.context().close()
+  })
 })

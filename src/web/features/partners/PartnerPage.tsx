@@ -45,6 +45,7 @@ import { PartnerAnalyticsSection } from '../dashboards/PartnerAnalyticsSection'
 import { PartnerEscalationsCard } from '../escalations/PartnerEscalationsCard'
 import { HealthCard } from '../health/HealthCard'
 import { TopOpportunitiesCard } from '../opportunities/TopOpportunitiesCard'
+import { EngagementLogCard } from '../touchpoints/EngagementLogCard'
 import { useArchivePartner, usePartner, useUpdatePartner } from './api'
 import { PartnerFormModal } from './PartnerFormModal'
 import { StakeholdersCard } from './StakeholdersCard'
@@ -372,6 +373,7 @@ export function PartnerPage() {
         <HealthCard subject="partner" id={p.id} />
         <PartnerEscalationsCard partner={p} canRaise={editable && !p.archived} />
         <TopOpportunitiesCard partnerId={p.id} />
+        <EngagementLogCard partners={[p]} canLog={editable && !p.archived} />
         <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
         <PartnerAnalyticsSection partnerId={p.id} />
         <PartnerCustomers partner={p} />
