@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Database } from '#db/client'
-import { type Actor, assertWriter, canWrite } from '#server/modules/access/actor'
+import { type Actor, canWrite } from '#server/modules/access/actor'
+import { guardPartnerField } from '#server/modules/access/partner-field'
 import { partnerEditable, partnerVisible } from '#server/modules/access/scope'
 import { customerOfPartner } from '#server/modules/customers/belongs'
 import { partnersRepository } from '#server/modules/partners/repository'
@@ -127,12 +128,7 @@ export function escalationsService(database: Database) {
     get,
 
     async create(actor: Actor, body: CreateEscalationBody) {
-      if (!(await partners.exists(partnerVisible(actor), body.partnerId)))
-        throw new AppError('VALIDATION', 'Partner not found', [
-          { path: ['partnerId'], message: 'Choose a partner you can see' },
-        ])
-      assertWriter(actor)
-      if (!(await partners.exists(partnerEditable(actor), body.partnerId))) throw AppError.notFound('Partner')
+      await guardPartnerField(actor, body.partnerId, (scope, id) => partners.exists(scope, id))
       if (body.customerId) await checkCustomer(body.customerId, body.partnerId)
       const ownerUserId = body.ownerUserId ?? actor.id
       if (ownerUserId !== actor.id) await checkOwner(ownerUserId)

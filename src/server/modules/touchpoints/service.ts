@@ -1,6 +1,7 @@
 import type { Database } from '#db/client'
-import { type Actor, assertWriter } from '#server/modules/access/actor'
-import { partnerEditable, partnerVisible } from '#server/modules/access/scope'
+import type { Actor } from '#server/modules/access/actor'
+import { guardPartnerField } from '#server/modules/access/partner-field'
+import { partnerVisible } from '#server/modules/access/scope'
 import { customerOfPartner } from '#server/modules/customers/belongs'
 import { partnersRepository } from '#server/modules/partners/repository'
 import type {
@@ -28,12 +29,7 @@ export function touchpointsService(database: Database) {
 
     /** Writers log touchpoints on partners they may edit; the date is today unless given (never in the future). */
     async create(actor: Actor, body: CreateTouchpointBody) {
-      if (!(await partners.exists(partnerVisible(actor), body.partnerId)))
-        throw new AppError('VALIDATION', 'Partner not found', [
-          { path: ['partnerId'], message: 'Choose a partner you can see' },
-        ])
-      assertWriter(actor)
-      if (!(await partners.exists(partnerEditable(actor), body.partnerId))) throw AppError.notFound('Partner')
+      await guardPartnerField(actor, body.partnerId, (scope, id) => partners.exists(scope, id))
       const occurredOn = body.occurredOn ?? today()
       if (occurredOn > today())
         throw new AppError('VALIDATION', 'A touchpoint is logged once it happened', [
