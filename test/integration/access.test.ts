@@ -297,11 +297,120 @@ const matrix: [string, Call, Expect][] = [
     },
     row(200, 200, 404, 200, 404, 404, 403, 403, 403),
   ],
+  // Escalations (decision 009): writers in scope change them; an SME only those they own.
+  [
+    'list escalations',
+    { method: 'GET', url: () => '/api/escalations?status=all' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  ['GET escalation of A1', { method: 'GET', url: () => `/api/escalations/${escalationA1}` }, readA1],
+  [
+    'raise escalation on A1',
+    {
+      method: 'POST',
+      url: () => '/api/escalations',
+      body: (fx, k) => ({
+        title: `By ${k}`,
+        severity: 'low',
+        category: 'process',
+        partnerId: fx.partnerA1.id,
+      }),
+    },
+    row(201, 201, 400, 201, 400, 400, 403, 403, 400),
+  ],
+  [
+    'PATCH escalation of A1',
+    {
+      method: 'PATCH',
+      url: () => `/api/escalations/${escalationA1}`,
+      body: (_fx, k) => ({ title: `By ${k}` }),
+    },
+    writeA1,
+  ],
+  [
+    'transition escalation of A1',
+    {
+      method: 'POST',
+      url: () => `/api/escalations/${escalationA1}/transition`,
+      body: (_fx, k) => ({
+        status: k === 'leadA' ? 'open' : k === 'admin' || k === 'fpmA1' ? 'in_progress' : 'resolved',
+      }),
+    },
+    writeA1,
+  ],
+  [
+    'transition escalation of A1 owned by SME A',
+    {
+      method: 'POST',
+      url: () => `/api/escalations/${escalationA1Sme}/transition`,
+      body: (_fx, k) => ({ status: ['admin', 'fpmA1'].includes(k) ? 'in_progress' : 'open' }),
+    },
+    row(200, 200, 404, 200, 404, 404, 200, 403, 404),
+  ],
+  [
+    'escalate escalation of A1',
+    {
+      method: 'POST',
+      url: () => `/api/escalations/${escalationA1}/escalate`,
+      body: (_fx, k) => ({ target: 'lead', note: `By ${k}` }),
+    },
+    writeA1,
+  ],
+  [
+    'open escalations of partner A1',
+    { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/escalations/open` },
+    readA1,
+  ],
+  [
+    'GET escalation SLA hours',
+    { method: 'GET', url: () => '/api/escalations/sla' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'PUT escalation SLA hours',
+    {
+      method: 'PUT',
+      url: () => '/api/escalations/sla',
+      body: () => ({ hours: { critical: 24, high: 72, medium: 168, low: 336 } }),
+    },
+    row(200, 403, 403, 403, 403, 403, 403, 403, 403),
+  ],
+  [
+    'escalations time to resolve',
+    { method: 'GET', url: () => '/api/escalations/reports/time-to-resolve' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'escalations open by age',
+    { method: 'GET', url: () => '/api/escalations/reports/open-by-age' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'list touchpoints',
+    { method: 'GET', url: () => '/api/touchpoints' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'log touchpoint on A1',
+    {
+      method: 'POST',
+      url: () => '/api/touchpoints',
+      body: (fx, k) => ({ partnerId: fx.partnerA1.id, kind: 'call', summary: `Call by ${k}` }),
+    },
+    row(201, 201, 400, 201, 400, 400, 403, 403, 400),
+  ],
+  [
+    'touchpoints per month',
+    { method: 'GET', url: () => '/api/touchpoints/monthly' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
 ]
 
 let t: Awaited<ReturnType<typeof createAccessTestApp>>
 let adminImportId = 0
 let opportunityA1 = 0
+let escalationA1 = 0
+let escalationA1Sme = 0
 const cookies = {} as Record<Key, string>
 beforeAll(async () => {
   t = await createAccessTestApp()
@@ -320,6 +429,21 @@ beforeAll(async () => {
     headers: { ...up.headers, cookie: cookies.admin },
   })
   adminImportId = res.json().id
+  const raiseA1 = (ownerUserId?: number) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/escalations',
+      headers: { cookie: cookies.admin },
+      payload: {
+        title: 'Matrix',
+        severity: 'high',
+        category: 'technical',
+        partnerId: t.fx.partnerA1.id,
+        ownerUserId,
+      },
+    })
+  escalationA1 = (await raiseA1()).json().id
+  escalationA1Sme = (await raiseA1(t.fx.users.smeA.id)).json().id
 })
 afterAll(() => t.close())
 

@@ -4,7 +4,10 @@ import {
   healthBandDefinition,
   healthFactorDefinition,
   healthScoreDefinition,
+  openByAgeDefinition,
   partnerHealthDefinition,
+  slaStateDefinition,
+  timeToResolveDefinition,
 } from '#shared/domain/metrics'
 
 const docs = readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8').replace(/\s+/g, ' ')
@@ -16,6 +19,9 @@ describe('metric definitions', () => {
       healthBandDefinition,
       partnerHealthDefinition,
       ...Object.values(healthFactorDefinition),
+      timeToResolveDefinition,
+      openByAgeDefinition,
+      slaStateDefinition,
     ])
       expect(docs).toContain(text.replace(/\s+/g, ' '))
   })

@@ -1,5 +1,6 @@
 export * from './analytics'
 export * from './customers'
+export * from './escalations'
 export * from './imports'
 export * from './partners'
 export * from './regions'

@@ -3,6 +3,7 @@ import { opportunitiesRoutes } from './analytics/opportunities/routes'
 import { analyticsRoutes } from './analytics/routes'
 import { authRoutes } from './auth/routes'
 import { customersRoutes } from './customers/routes'
+import { escalationsRoutes } from './escalations/routes'
 import { healthRoutes } from './health/routes'
 import { importsRoutes } from './imports/routes'
 import { partnersRoutes } from './partners/routes'
@@ -10,6 +11,7 @@ import { referenceRoutes } from './reference/routes'
 import { reportsRoutes } from './reports/routes'
 import { settingsRoutes } from './settings/routes'
 import { stakeholdersRoutes } from './stakeholders/routes'
+import { touchpointsRoutes } from './touchpoints/routes'
 import { usersRoutes } from './users/routes'
 
 /** Every API module, mounted under /api. A new module adds one line here. */
@@ -26,4 +28,6 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   analyticsRoutes,
   reportsRoutes,
   opportunitiesRoutes,
+  escalationsRoutes,
+  touchpointsRoutes,
 ]

@@ -25,3 +25,12 @@ export const healthFactorDefinition: Record<HealthFactorKey, string> = {
     'Age of the newest usage snapshot at the end of the period: full points up to the fresh days (35 by default), half up to the stale days (65 by default), none when older or missing.',
   phase: 'The average position of the workloads’ lifecycle phase, from Initiate (0) to Success (1).',
 }
+
+export const timeToResolveDefinition =
+  'For the escalations resolved in the period (the last 90 days by default), per severity: how many, and the median and 90th percentile (nearest rank) of the hours from raising to resolution. An escalation closed without being resolved first counts as resolved when it was closed; a reopened one counts again only when it is resolved again.'
+
+export const openByAgeDefinition =
+  'The open and in-progress escalations today, per severity, by whole days since they were raised: 0–7, 8–30, 31–90 and more than 90 days.'
+
+export const slaStateDefinition =
+  'Each severity has hours to resolve (an admin sets them; 24 h critical, 72 h high, 7 days medium, 14 days low by default). Due at = raised at + hours. Elapsed share = time from raising to now, or to resolution where the clock stops, ÷ the hours. Breached at 100 % or more, at risk from 75 %, else on track.'

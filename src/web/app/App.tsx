@@ -36,6 +36,12 @@ const SettingsPage = lazy(() =>
 const OpportunitiesPage = lazy(() =>
   import('../features/opportunities/OpportunitiesPage').then((m) => ({ default: m.OpportunitiesPage })),
 )
+const EscalationsPage = lazy(() =>
+  import('../features/escalations/EscalationsPage').then((m) => ({ default: m.EscalationsPage })),
+)
+const EscalationPage = lazy(() =>
+  import('../features/escalations/EscalationPage').then((m) => ({ default: m.EscalationPage })),
+)
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
 
 const retry = (count: number, error: unknown) =>
@@ -87,6 +93,8 @@ export function App() {
               <Route path="/customers" element={<CustomerListPage />} />
               <Route path="/customers/:id" element={<CustomerPage />} />
               <Route path="/opportunities" element={<OpportunitiesPage />} />
+              <Route path="/escalations" element={<EscalationsPage />} />
+              <Route path="/escalations/:id" element={<EscalationPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/users" element={<UsersPage />} />
               <Route path="/settings" element={<SettingsPage />} />

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import {
+  IconAlertTriangle,
   IconBuildingCommunity,
   IconBuildingStore,
   IconBulb,
@@ -54,6 +55,7 @@ export function AppLayout() {
     { to: '/partners', label: 'Partners', icon: IconBuildingCommunity, show: true },
     { to: '/customers', label: 'Customers', icon: IconBuildingStore, show: true },
     { to: '/opportunities', label: 'Opportunities', icon: IconBulb, show: true },
+    { to: '/escalations', label: 'Escalations', icon: IconAlertTriangle, show: true },
     { to: '/import', label: 'Import', icon: IconFileImport, show: canImport },
     { to: '/users', label: 'Users', icon: IconUsers, show: isAdmin },
     { to: '/settings', label: 'Settings', icon: IconSettings, show: isAdmin },

@@ -26,6 +26,7 @@ import { notifySaved, showServerError } from '../../lib/forms'
 import { usePermissions } from '../auth/session'
 import { HealthCard } from '../health/HealthCard'
 import { TopOpportunitiesCard } from '../opportunities/TopOpportunitiesCard'
+import { EngagementLogCard } from '../touchpoints/EngagementLogCard'
 import { useArchiveCustomer, useCustomer, useUpdateEngagement } from './api'
 import { CustomerFormModal } from './CustomerFormModal'
 import { EngagementFormModal } from './EngagementFormModal'
@@ -205,6 +206,19 @@ export function CustomerPage() {
           </Grid.Col>
         </Grid>
         <TopOpportunitiesCard customerId={c.id} />
+        <EngagementLogCard
+          customerId={c.id}
+          partners={[
+            ...(primary ? [primary] : []),
+            ...c.engagements
+              .filter(
+                (e, i, all) =>
+                  e.partnerId !== primary?.id && all.findIndex((x) => x.partnerId === e.partnerId) === i,
+              )
+              .map((e) => ({ id: e.partnerId, name: e.partnerName })),
+          ]}
+          canLog={editable}
+        />
         <Paper withBorder p="lg">
           <Group justify="space-between" mb="md">
             <Title order={2} fz="lg">

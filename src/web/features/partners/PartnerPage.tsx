@@ -42,8 +42,10 @@ import { useCustomers } from '../customers/api'
 import { CustomerFormModal } from '../customers/CustomerFormModal'
 import { CustomerTable } from '../customers/CustomerTable'
 import { PartnerAnalyticsSection } from '../dashboards/PartnerAnalyticsSection'
+import { PartnerEscalationsCard } from '../escalations/PartnerEscalationsCard'
 import { HealthCard } from '../health/HealthCard'
 import { TopOpportunitiesCard } from '../opportunities/TopOpportunitiesCard'
+import { EngagementLogCard } from '../touchpoints/EngagementLogCard'
 import { useArchivePartner, usePartner, useUpdatePartner } from './api'
 import { PartnerFormModal } from './PartnerFormModal'
 import { StakeholdersCard } from './StakeholdersCard'
@@ -369,7 +371,9 @@ export function PartnerPage() {
           </Grid.Col>
         </Grid>
         <HealthCard subject="partner" id={p.id} />
+        <PartnerEscalationsCard partner={p} canRaise={editable && !p.archived} />
         <TopOpportunitiesCard partnerId={p.id} />
+        <EngagementLogCard partners={[p]} canLog={editable && !p.archived} />
         <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
         <PartnerAnalyticsSection partnerId={p.id} />
         <PartnerCustomers partner={p} />
