@@ -1,6 +1,7 @@
 export * from './analytics'
 export * from './customers'
 export * from './imports'
+export * from './meetings'
 export * from './partners'
 export * from './regions'
 export * from './users'

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { actionsRoutes } from './actions/routes'
 import { opportunitiesRoutes } from './analytics/opportunities/routes'
 import { analyticsRoutes } from './analytics/routes'
 import { authRoutes } from './auth/routes'
 import { customersRoutes } from './customers/routes'
 import { healthRoutes } from './health/routes'
 import { importsRoutes } from './imports/routes'
+import { meetingsRoutes } from './meetings/routes'
 import { partnersRoutes } from './partners/routes'
 import { referenceRoutes } from './reference/routes'
 import { reportsRoutes } from './reports/routes'
@@ -26,4 +28,6 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   analyticsRoutes,
   reportsRoutes,
   opportunitiesRoutes,
+  meetingsRoutes,
+  actionsRoutes,
 ]
