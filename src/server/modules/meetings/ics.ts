@@ -1,6 +1,6 @@
 import ical, { ICalAttendeeRole, ICalEventStatus } from 'ical-generator'
 import { DateTime } from 'luxon'
-import { expand, withUntil } from '#shared/domain/recurrence'
+import { expand, floatingOf, fromFloating, withUntil } from '#shared/domain/recurrence'
 import { belongsTo } from './occurrences'
 import type { AttendeeRow, OccurrenceRow, SeriesRow } from './repository'
 import { vtimezone } from './vtimezone'
@@ -91,7 +91,8 @@ export function meetingCalendar(f: FeedSeries, start: string, end: string, statu
 
 /** The version's first occurrence: DTSTART of its VEVENT (a version starts where the previous ended). */
 function firstStart(s: SeriesRow): Date | null {
-  const from = s.activeFrom ?? new Date(0)
+  const from =
+    s.activeFrom ?? new Date(fromFloating(floatingOf(s.startLocal), s.timeZone).getTime() - 86_400_000)
   const to = s.endsAt ?? new Date(from.getTime() + 5 * 366 * 86_400_000)
   const [first] = expand(
     { startLocal: s.startLocal, timeZone: s.timeZone, durationMinutes: s.durationMinutes, rrule: s.rrule },

@@ -18,7 +18,7 @@ export const healthSection: AgendaProvider = {
     const then = [...history].reverse().find((h) => h.period <= since)
     if (!then) return `${now}\n- No score yet at the last meeting (${since.slice(0, 7)})`
     const delta = latest.score - then.score
-    const sign = delta > 0 ? '+' : ''
-    return `${now}\n- ${sign}${fmt(delta)} since the last meeting (${fmt(then.score)}, ${then.band}, ${then.period.slice(0, 7)})`
+    const change = Math.round(delta) === 0 ? 'No change' : `${delta > 0 ? '+' : ''}${fmt(delta)}`
+    return `${now}\n- ${change} since the last meeting (${fmt(then.score)}, ${then.band}, ${then.period.slice(0, 7)})`
   },
 }
