@@ -71,7 +71,7 @@ describe('meeting series', () => {
     [{ attendeeStakeholderIds: [-1] }, ['attendeeStakeholderIds', 0]],
   ])('rejects %o naming the field', async (over, path) => {
     const stakeholderB1 = t.fx.stakeholderB1.id
-    const body = {
+    const body: Record<string, unknown> = {
       kind: 'rob',
       title: 'x',
       rrule: 'FREQ=WEEKLY',
@@ -266,17 +266,15 @@ describe('action items', () => {
       { period: thenPeriod, score: 50 },
       ...(nowPeriod !== thenPeriod ? [{ period: nowPeriod, score: 62 }] : []),
     ]
-    await t.database.db
-      .insert(partnerHealth)
-      .values(
-        values.map((v) => ({
-          partnerId: t.fx.partnerA1.id,
-          period: v.period,
-          score: v.score,
-          band: 'watch',
-          inputs: {},
-        })),
-      )
+    await t.database.db.insert(partnerHealth).values(
+      values.map((v) => ({
+        partnerId: t.fx.partnerA1.id,
+        period: v.period,
+        score: v.score,
+        band: 'watch',
+        inputs: {},
+      })),
+    )
     const draft = (await call(FPM, 'GET', `${occUrl(series.id, future.originalStart)}/agenda-draft`)).json()
     const health = draft.sections.find((s: { key: string }) => s.key === 'health')
     expect(health.markdown).toContain(
