@@ -240,9 +240,14 @@ describe('properties', () => {
           expect(exdates).not.toContain(o.originalStart)
           const local = DateTime.fromISO(o.originalStart, { zone })
           const exact = local.hour === hour && local.minute === minute
-          // A wall time in the spring-forward gap moves later by the gap (one hour here).
-          const shifted =
-            local.minus({ hours: 1 }).hour === hour &&
+          // A wall time in the spring-forward gap (it does not exist that day) moves later by the gap.
+          const asked = DateTime.fromObject(
+            { year: local.year, month: local.month, day: local.day, hour, minute },
+            { zone },
+          )
+          const inGap = asked.hour !== hour || asked.minute !== minute
+          const shifted = inGap && local.hour === (hour + 1) % 24 && local.minute === minute
+          local.minus({ hours: 1 }).hour === hour &&
             local.minute === minute &&
             !local.minus({ hours: 1 }).isInDST &&
             local.isInDST

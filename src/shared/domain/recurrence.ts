@@ -1,5 +1,9 @@
 import { IANAZone } from 'luxon'
-import { RRule } from 'rrule'
+import * as rrulePackage from 'rrule'
+
+// rrule ships CommonJS for Node (named exports under `default`) and ES modules for bundlers.
+const { RRule } = ((rrulePackage as { default?: typeof rrulePackage }).default ?? rrulePackage) as typeof rrulePackage
+type RRule = InstanceType<typeof RRule>
 
 /**
  * Recurring meetings, pure. A series is a local wall-clock start in an IANA time zone, a duration and an
