@@ -7,6 +7,7 @@ import {
   fromFloating,
   isOccurrence,
   localOf,
+  normalizeRule,
   RecurrenceError,
   type SeriesRule,
   validateRule,
@@ -257,6 +258,17 @@ describe('properties', () => {
         if (count) expect(got.length).toBeLessThanOrEqual(count)
       }),
       { numRuns: 150 },
+    )
+  })
+})
+
+describe('normalizeRule', () => {
+  it('writes a local UNTIL date as the UTC end of that day in the zone', () => {
+    expect(
+      normalizeRule({ ...base, startLocal: '2026-01-06T09:00', rrule: 'RRULE:FREQ=WEEKLY;UNTIL=20260630' }),
+    ).toBe('FREQ=WEEKLY;UNTIL=20260630T215959Z')
+    expect(normalizeRule({ ...base, startLocal: '2026-01-06T09:00', rrule: 'FREQ=WEEKLY;COUNT=3' })).toBe(
+      'FREQ=WEEKLY;COUNT=3',
     )
   })
 })

@@ -2,7 +2,8 @@ import { IANAZone } from 'luxon'
 import * as rrulePackage from 'rrule'
 
 // rrule ships CommonJS for Node (named exports under `default`) and ES modules for bundlers.
-const { RRule } = ((rrulePackage as { default?: typeof rrulePackage }).default ?? rrulePackage) as typeof rrulePackage
+const { RRule } = ((rrulePackage as { default?: typeof rrulePackage }).default ??
+  rrulePackage) as typeof rrulePackage
 type RRule = InstanceType<typeof RRule>
 
 /**
@@ -168,4 +169,17 @@ export function withUntil(rrule: string, until: Date): string {
     .filter((p) => p && !/^(UNTIL|COUNT)=/i.test(p))
   const stamp = `${until.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`
   return [...parts, `UNTIL=${stamp}`].join(';')
+}
+
+/**
+ * The rule as stored and written to calendars: without the `RRULE:` prefix and with a local UNTIL (a date,
+ * or a date-time without `Z`) turned into the UTC instant RFC 5545 asks for when DTSTART has a zone.
+ */
+export function normalizeRule(rule: SeriesRule): string {
+  const text = rule.rrule.trim().replace(/^RRULE:/i, '')
+  const until = /(?:^|;)UNTIL=([^;]*)/i.exec(text)?.[1]
+  if (!until || until.endsWith('Z')) return text
+  const floating = parseRule(rule).options.until
+  if (!floating) return text
+  return withUntil(text, fromFloating(floating, rule.timeZone))
 }

@@ -14,7 +14,7 @@ import {
   type UpdateSeriesBody,
 } from '#shared/contracts/meetings'
 import type { MeetingKind } from '#shared/domain/meetings'
-import { validateRule } from '#shared/domain/recurrence'
+import { normalizeRule, validateRule } from '#shared/domain/recurrence'
 import { AppError } from '#shared/errors'
 import { asValidation, belongsTo, occurrencesOf, ruleOf } from './occurrences'
 import { type AttendeeRow, meetingsRepository, type SeriesRow } from './repository'
@@ -160,7 +160,7 @@ export function meetingSeriesService(database: Database) {
           partnerId,
           kind: body.kind,
           title: body.title,
-          rrule: body.rrule.replace(/^RRULE:/i, ''),
+          rrule: normalizeRule(ruleOf(body)),
           startLocal: body.startLocal,
           timeZone: body.timeZone,
           durationMinutes: body.durationMinutes,
@@ -184,7 +184,7 @@ export function meetingSeriesService(database: Database) {
         throw new AppError('CONFLICT', 'This is an older version of the series; change the current one')
       const next = { ...ruleOf(current), ...pick(body) }
       try {
-        validateRule(next)
+        next.rrule = normalizeRule(next)
       } catch (e) {
         asValidation(e)
       }
@@ -294,7 +294,7 @@ export function meetingSeriesService(database: Database) {
 
 function pick(body: UpdateSeriesBody) {
   const out: Partial<ReturnType<typeof ruleOf>> = {}
-  if (body.rrule !== undefined) out.rrule = body.rrule.replace(/^RRULE:/i, '')
+  if (body.rrule !== undefined) out.rrule = body.rrule
   if (body.startLocal !== undefined) out.startLocal = body.startLocal
   if (body.timeZone !== undefined) out.timeZone = body.timeZone
   if (body.durationMinutes !== undefined) out.durationMinutes = body.durationMinutes
