@@ -36,6 +36,12 @@ const SettingsPage = lazy(() =>
 const OpportunitiesPage = lazy(() =>
   import('../features/opportunities/OpportunitiesPage').then((m) => ({ default: m.OpportunitiesPage })),
 )
+const MeetingPage = lazy(() =>
+  import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })),
+)
+const MyWeekPage = lazy(() =>
+  import('../features/meetings/MyWeekPage').then((m) => ({ default: m.MyWeekPage })),
+)
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
 
 const retry = (count: number, error: unknown) =>
@@ -87,6 +93,8 @@ export function App() {
               <Route path="/customers" element={<CustomerListPage />} />
               <Route path="/customers/:id" element={<CustomerPage />} />
               <Route path="/opportunities" element={<OpportunitiesPage />} />
+              <Route path="/my-week" element={<MyWeekPage />} />
+              <Route path="/meetings/:seriesId/:originalStart" element={<MeetingPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/users" element={<UsersPage />} />
               <Route path="/settings" element={<SettingsPage />} />

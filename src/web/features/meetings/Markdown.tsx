@@ -18,6 +18,7 @@ export function Markdown({ children }: { children: string }) {
               {text}
             </a>
           ),
+          img: ({ src, alt }) => (typeof src === 'string' && src ? <img src={src} alt={alt ?? ''} /> : null),
         }}
       >
         {children}

@@ -56,7 +56,8 @@ export function useOccurrences(params: { from: string; to: string; partnerId?: n
 export function useCreateSeries(partnerId: number) {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (body: CreateSeriesBody) => api.post<MeetingSeries>(`/partners/${partnerId}/meeting-series`, body),
+    mutationFn: (body: CreateSeriesBody) =>
+      api.post<MeetingSeries>(`/partners/${partnerId}/meeting-series`, body),
     onSuccess: () => void client.invalidateQueries({ queryKey: meetingKeys.all }),
   })
 }
@@ -79,7 +80,10 @@ export function useMeetingPage(seriesId: number, originalStart: string) {
 export function useAgendaDraft(seriesId: number, originalStart: string, enabled: boolean) {
   return useQuery({
     queryKey: meetingKeys.draft(seriesId, originalStart),
-    queryFn: () => api.get<{ sections: AgendaSection[]; markdown: string }>(`${occPath(seriesId, originalStart)}/agenda-draft`),
+    queryFn: () =>
+      api.get<{ sections: AgendaSection[]; markdown: string }>(
+        `${occPath(seriesId, originalStart)}/agenda-draft`,
+      ),
     enabled,
   })
 }
@@ -106,7 +110,8 @@ export function useCreateAction() {
 export function usePatchAction() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, body }: { id: number; body: PatchActionBody }) => api.patch<ActionItem>(`/action-items/${id}`, body),
+    mutationFn: ({ id, body }: { id: number; body: PatchActionBody }) =>
+      api.patch<ActionItem>(`/action-items/${id}`, body),
     onSuccess: () => void client.invalidateQueries({ queryKey: meetingKeys.all }),
   })
 }

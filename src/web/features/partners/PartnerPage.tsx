@@ -43,6 +43,7 @@ import { CustomerFormModal } from '../customers/CustomerFormModal'
 import { CustomerTable } from '../customers/CustomerTable'
 import { PartnerAnalyticsSection } from '../dashboards/PartnerAnalyticsSection'
 import { HealthCard } from '../health/HealthCard'
+import { MeetingsSection } from '../meetings/MeetingsSection'
 import { TopOpportunitiesCard } from '../opportunities/TopOpportunitiesCard'
 import { useArchivePartner, usePartner, useUpdatePartner } from './api'
 import { PartnerFormModal } from './PartnerFormModal'
@@ -371,6 +372,7 @@ export function PartnerPage() {
         <HealthCard subject="partner" id={p.id} />
         <TopOpportunitiesCard partnerId={p.id} />
         <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
+        <MeetingsSection partnerId={p.id} canEdit={editable && !p.archived} />
         <PartnerAnalyticsSection partnerId={p.id} />
         <PartnerCustomers partner={p} />
       </Stack>
