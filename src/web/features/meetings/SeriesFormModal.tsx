@@ -55,15 +55,16 @@ export function SeriesFormModal({
 }) {
   const people = useMeetingPeople(partnerId, opened)
   const create = useCreateSeries(partnerId)
+  const firstStart = nextWeekday()
   const form = useForm<Values>({
     initialValues: {
       kind: 'rob',
       title: 'Rhythm of business',
-      start: nextWeekday(),
+      start: firstStart,
       timeZone: browserZone(),
       durationMinutes: 30,
       pattern: 'biweekly',
-      weekday: 'TU',
+      weekday: weekdayOf(firstStart.slice(0, 10)) as RecurrenceChoice['weekday'],
       nth: '1',
       day: '1',
       until: '',
@@ -129,7 +130,7 @@ export function SeriesFormModal({
               onChange={(e) => {
                 form.setFieldValue('start', e.currentTarget.value)
                 const wd = weekdayOf(e.currentTarget.value.slice(0, 10))
-                if (wd !== 'SU' && wd !== 'SA') form.setFieldValue('weekday', wd)
+                if (wd && wd !== 'SU' && wd !== 'SA') form.setFieldValue('weekday', wd)
               }}
             />
             <TextInput
