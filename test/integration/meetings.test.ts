@@ -35,6 +35,19 @@ beforeAll(async () => {
 afterAll(async () => t?.close())
 
 describe('meeting series', () => {
+  it('the routes are in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+    for (const path of [
+      '/api/partners/{id}/meeting-series',
+      '/api/meeting-series/{id}/occurrences/{originalStart}',
+      '/api/meetings',
+      '/api/action-items',
+      '/api/my-week',
+      '/api/calendar/{token}',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path)
+  })
+
   it('an FPM creates a bi-weekly ROB on their partner with a stakeholder and a user invited', async () => {
     const res = await call(FPM, 'POST', `/api/partners/${t.fx.partnerA1.id}/meeting-series`, {
       kind: 'rob',
