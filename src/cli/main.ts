@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { version } from '#server/version'
 import { AppError } from '#shared/errors'
+import { calendarExportCommand } from './commands/calendar-export'
 import { importM365Command } from './commands/import-m365'
 import { importPortfolioCommand } from './commands/import-portfolio'
 import { reportPortfolioCommand } from './commands/report-portfolio'
@@ -40,9 +41,17 @@ const usersCmd = program.command('users').description('manage users')
 usersAddCommand(usersCmd)
 const reports = program.command('report').description('write a report file')
 reportPortfolioCommand(reports)
+const calendar = program.command('calendar').description('meetings as calendars')
+calendarExportCommand(calendar)
 const seedCmd = seedCommand(program)
-for (const c of [imports, usersCmd, reports]) c.exitOverride()
-for (const c of [...imports.commands, ...usersCmd.commands, ...reports.commands, seedCmd])
+for (const c of [imports, usersCmd, reports, calendar]) c.exitOverride()
+for (const c of [
+  ...imports.commands,
+  ...usersCmd.commands,
+  ...reports.commands,
+  ...calendar.commands,
+  seedCmd,
+])
   c.exitOverride().showHelpAfterError('(add --help for usage)')
 
 const json = process.argv.includes('--json')

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { actionItems, meetingSeries } from '#db/schema/index'
 import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { defaultProgramSettings } from '#shared/contracts/settings'
 import { addDays, today } from '#shared/domain/periods'
@@ -23,6 +24,8 @@ type Call = {
   body?: (fx: AccessFixture, k: Key, i: number) => unknown
   /** A multipart upload instead of a JSON body. */
   upload?: (fx: AccessFixture, k: Key) => ReturnType<typeof multipart>
+  /** Needs no session (a secret-URL calendar feed): answers 404, not 401, without one. */
+  public?: true
 }
 const portfolioCsv = (partnerId: string, k: string) =>
   `Partner ID,Partner Name,Customer TPID,Customer Name,Workload,Licensed Users,Active Users\n${partnerId},Alpha One,UP-${k},Uploaded ${k},EXO,10,5\n`
@@ -32,6 +35,109 @@ const writeA1 = row(200, 200, 404, 200, 404, 404, 403, 403, 404)
 const createA1 = row(201, 201, 404, 201, 404, 404, 403, 403, 404)
 
 const matrix: [string, Call, Expect][] = [
+  // Meetings and action items (series A1 and its 6 January 2026 occurrence are seeded below).
+  [
+    'list meeting series of A1',
+    { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/meeting-series` },
+    readA1,
+  ],
+  [
+    'create a meeting series on A1',
+    {
+      method: 'POST',
+      url: (fx) => `/api/partners/${fx.partnerA1.id}/meeting-series`,
+      body: (_fx, k) => ({
+        kind: 'rob',
+        title: `ROB by ${k}`,
+        rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+        startLocal: '2026-01-06T09:00',
+        timeZone: 'Europe/Berlin',
+        durationMinutes: 30,
+      }),
+    },
+    createA1,
+  ],
+  [
+    'meeting people of A1',
+    { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/meeting-people` },
+    readA1,
+  ],
+  ['GET meeting series of A1', { method: 'GET', url: () => `/api/meeting-series/${seriesA1}` }, readA1],
+  [
+    'PATCH meeting series of A1',
+    {
+      method: 'PATCH',
+      url: () => `/api/meeting-series/${seriesA1}`,
+      body: (_fx, k) => ({ title: `ROB ${k}` }),
+    },
+    writeA1,
+  ],
+  [
+    'end meeting series of A1',
+    { method: 'POST', url: () => `/api/meeting-series/${endedA1}/end`, body: () => ({}) },
+    writeA1,
+  ],
+  [
+    'list meetings in a window',
+    { method: 'GET', url: () => '/api/meetings?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  ['GET meeting of A1', { method: 'GET', url: () => meetingA1 }, readA1],
+  [
+    'PATCH meeting of A1',
+    { method: 'PATCH', url: () => meetingA1, body: (_fx, k) => ({ minutes: `Minutes by ${k}` }) },
+    writeA1,
+  ],
+  ['GET agenda draft of A1', { method: 'GET', url: () => `${meetingA1}/agenda-draft` }, readA1],
+  ['GET meeting .ics of A1', { method: 'GET', url: () => `${meetingA1}/ics` }, readA1],
+  [
+    'list action items',
+    { method: 'GET', url: () => '/api/action-items?status=all' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'create action item on A1',
+    {
+      method: 'POST',
+      url: () => '/api/action-items',
+      body: (fx, k) => ({
+        partnerId: fx.partnerA1.id,
+        title: `Follow up ${k}`,
+        ownerUserId: fx.users.fpmA1.id,
+      }),
+    },
+    createA1,
+  ],
+  [
+    'PATCH action item of A1',
+    {
+      method: 'PATCH',
+      url: () => `/api/action-items/${actionA1}`,
+      body: (_fx, k) => ({ title: `Item ${k}` }),
+    },
+    writeA1,
+  ],
+  ['my week', { method: 'GET', url: () => '/api/my-week' }, row(200, 200, 200, 200, 200, 200, 200, 200, 200)],
+  [
+    'calendar feed status',
+    { method: 'GET', url: () => '/api/calendar/feed' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'new calendar feed',
+    { method: 'POST', url: () => '/api/calendar/feed' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'revoke calendar feed',
+    { method: 'POST', url: () => '/api/calendar/feed/revoke' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'calendar feed by an unknown token',
+    { method: 'GET', url: () => `/api/calendar/${'u'.repeat(43)}.ics`, public: true },
+    row(404, 404, 404, 404, 404, 404, 404, 404, 404),
+  ],
   // Opportunities first: archiving partner or customer A1 below removes (then re-finds) its opportunities.
   [
     'list opportunities',
@@ -411,6 +517,10 @@ let adminImportId = 0
 let opportunityA1 = 0
 let escalationA1 = 0
 let escalationA1Sme = 0
+let seriesA1 = 0
+let endedA1 = 0
+let meetingA1 = ''
+let actionA1 = 0
 const cookies = {} as Record<Key, string>
 beforeAll(async () => {
   t = await createAccessTestApp()
@@ -444,6 +554,29 @@ beforeAll(async () => {
     })
   escalationA1 = (await raiseA1()).json().id
   escalationA1Sme = (await raiseA1(t.fx.users.smeA.id)).json().id
+  const series = (values: Partial<typeof meetingSeries.$inferInsert> = {}) => ({
+    partnerId: t.fx.partnerA1.id,
+    kind: 'rob',
+    title: 'ROB A1',
+    rrule: 'FREQ=WEEKLY;BYDAY=TU',
+    startLocal: '2026-01-06T09:00',
+    timeZone: 'Europe/Berlin',
+    durationMinutes: 30,
+    ownerUserId: t.fx.users.fpmA1.id,
+    ...values,
+  })
+  const [s1, s2] = await t.database.db
+    .insert(meetingSeries)
+    .values([series(), series({ title: 'To end' })])
+    .returning()
+  seriesA1 = s1!.id
+  endedA1 = s2!.id
+  meetingA1 = `/api/meeting-series/${seriesA1}/occurrences/${encodeURIComponent('2026-01-06T08:00:00.000Z')}`
+  const [a] = await t.database.db
+    .insert(actionItems)
+    .values({ partnerId: t.fx.partnerA1.id, title: 'Item A1', ownerUserId: t.fx.users.fpmA1.id })
+    .returning()
+  actionA1 = a!.id
 })
 afterAll(() => t.close())
 
@@ -469,6 +602,7 @@ describe('access matrix: every role on every route', () => {
 
   it('answers 401 on every route without a session', async () => {
     for (const [, call] of matrix) {
+      if (call.public) continue
       const up = call.upload?.(t.fx, 'admin')
       const res = await t.app.inject({
         method: call.method,

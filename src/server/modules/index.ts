@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { actionsRoutes } from './actions/routes'
 import { opportunitiesRoutes } from './analytics/opportunities/routes'
 import { analyticsRoutes } from './analytics/routes'
 import { authRoutes } from './auth/routes'
@@ -6,6 +7,7 @@ import { customersRoutes } from './customers/routes'
 import { escalationsRoutes } from './escalations/routes'
 import { healthRoutes } from './health/routes'
 import { importsRoutes } from './imports/routes'
+import { meetingsRoutes } from './meetings/routes'
 import { partnersRoutes } from './partners/routes'
 import { referenceRoutes } from './reference/routes'
 import { reportsRoutes } from './reports/routes'
@@ -30,4 +32,6 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   opportunitiesRoutes,
   escalationsRoutes,
   touchpointsRoutes,
+  meetingsRoutes,
+  actionsRoutes,
 ]

@@ -41,6 +41,11 @@ const EscalationsPage = lazy(() =>
 )
 const EscalationPage = lazy(() =>
   import('../features/escalations/EscalationPage').then((m) => ({ default: m.EscalationPage })),
+const MeetingPage = lazy(() =>
+  import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })),
+)
+const MyWeekPage = lazy(() =>
+  import('../features/meetings/MyWeekPage').then((m) => ({ default: m.MyWeekPage })),
 )
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
 
@@ -95,6 +100,8 @@ export function App() {
               <Route path="/opportunities" element={<OpportunitiesPage />} />
               <Route path="/escalations" element={<EscalationsPage />} />
               <Route path="/escalations/:id" element={<EscalationPage />} />
+              <Route path="/my-week" element={<MyWeekPage />} />
+              <Route path="/meetings/:seriesId/:originalStart" element={<MeetingPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/users" element={<UsersPage />} />
               <Route path="/settings" element={<SettingsPage />} />

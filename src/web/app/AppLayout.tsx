@@ -18,6 +18,7 @@ import {
   IconBuildingCommunity,
   IconBuildingStore,
   IconBulb,
+  IconCalendarWeek,
   IconChevronDown,
   IconFileImport,
   IconLayoutDashboard,
@@ -52,6 +53,7 @@ export function AppLayout() {
 
   const links = [
     { to: '/dashboard', label: 'Dashboard', icon: IconLayoutDashboard, show: true },
+    { to: '/my-week', label: 'My week', icon: IconCalendarWeek, show: true },
     { to: '/partners', label: 'Partners', icon: IconBuildingCommunity, show: true },
     { to: '/customers', label: 'Customers', icon: IconBuildingStore, show: true },
     { to: '/opportunities', label: 'Opportunities', icon: IconBulb, show: true },

@@ -44,6 +44,7 @@ import { CustomerTable } from '../customers/CustomerTable'
 import { PartnerAnalyticsSection } from '../dashboards/PartnerAnalyticsSection'
 import { PartnerEscalationsCard } from '../escalations/PartnerEscalationsCard'
 import { HealthCard } from '../health/HealthCard'
+import { MeetingsSection } from '../meetings/MeetingsSection'
 import { TopOpportunitiesCard } from '../opportunities/TopOpportunitiesCard'
 import { EngagementLogCard } from '../touchpoints/EngagementLogCard'
 import { useArchivePartner, usePartner, useUpdatePartner } from './api'
@@ -375,6 +376,7 @@ export function PartnerPage() {
         <TopOpportunitiesCard partnerId={p.id} />
         <EngagementLogCard partners={[p]} canLog={editable && !p.archived} />
         <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
+        <MeetingsSection partnerId={p.id} canEdit={editable && !p.archived} />
         <PartnerAnalyticsSection partnerId={p.id} />
         <PartnerCustomers partner={p} />
       </Stack>

@@ -1,0 +1,21 @@
+import { opportunitiesService } from '#server/modules/analytics/opportunities/service'
+import type { AgendaProvider } from './types'
+
+/** The partner's top open opportunities, highest value first. */
+export const opportunitiesSection: AgendaProvider = {
+  key: 'opportunities',
+  title: 'Top open opportunities',
+  async build({ actor, database, series }) {
+    const { items } = await opportunitiesService(database).list(actor, {
+      partnerId: series.partnerId,
+      state: 'open',
+      sort: 'value',
+      page: 1,
+      pageSize: 5,
+    })
+    if (items.length === 0) return null
+    return items
+      .map((o) => `- ${o.customerName}${o.workloadCode ? ` (${o.workloadCode})` : ''}: ${o.reason}`)
+      .join('\n')
+  },
+}

@@ -1,0 +1,83 @@
+import { Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Link } from 'react-router'
+import { occurrenceStatusLabel } from '#shared/domain/meetings'
+import { PageHeader } from '../../components/PageHeader'
+import { QueryError } from '../../components/QueryError'
+import { ActionList } from './ActionItems'
+import { useMyWeek } from './api'
+import { CalendarFeedCard } from './CalendarFeedCard'
+import { formatInstant, meetingPath } from './recurrence'
+
+/**
+ * "My week": my meetings (owner or attendee), my due and overdue action items. The integrator adds
+ * "My open escalations" in the slot below.
+ */
+export function MyWeekPage() {
+  const week = useMyWeek()
+  return (
+    <>
+      <PageHeader title="My week" description="Your meetings this week and the action items you owe." />
+      {week.isError ? (
+        <QueryError error={week.error} onRetry={() => week.refetch()} />
+      ) : (
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <Paper withBorder p="lg" component="section" aria-label="My meetings">
+              <Title order={2} fz="lg" mb="xs">
+                Meetings this week
+              </Title>
+              {week.isPending ? (
+                <Text c="dimmed">Loading…</Text>
+              ) : week.data.meetings.length === 0 ? (
+                <Text fz="sm" c="dimmed">
+                  No meeting this week.
+                </Text>
+              ) : (
+                <Stack gap={6}>
+                  {week.data.meetings.map((m) => (
+                    <Group key={`${m.seriesId}-${m.originalStart}`} gap="xs">
+                      <Anchor component={Link} to={meetingPath(m.seriesId, m.originalStart)} fz="sm">
+                        {formatInstant(m.start)} — {m.title}
+                      </Anchor>
+                      <Text fz="xs" c="dimmed">
+                        {m.partnerName}
+                      </Text>
+                      {m.status !== 'scheduled' && (
+                        <Badge size="xs" variant="light">
+                          {occurrenceStatusLabel[m.status]}
+                        </Badge>
+                      )}
+                    </Group>
+                  ))}
+                </Stack>
+              )}
+            </Paper>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Stack gap="md">
+              <Paper withBorder p="lg" component="section" aria-label="My action items">
+                <Title order={2} fz="lg" mb="xs">
+                  My action items
+                </Title>
+                {week.data && (
+                  <Stack gap="sm">
+                    <Text fz="sm" fw={600} c="red">
+                      Overdue
+                    </Text>
+                    <ActionList items={week.data.overdue} empty="Nothing overdue." showPartner />
+                    <Text fz="sm" fw={600}>
+                      Due this week
+                    </Text>
+                    <ActionList items={week.data.due} empty="Nothing due this week." showPartner />
+                  </Stack>
+                )}
+              </Paper>
+              {/* Slot: "My open escalations" (added by the escalations integration). */}
+              <CalendarFeedCard />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      )}
+    </>
+  )
+}
