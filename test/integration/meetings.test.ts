@@ -325,6 +325,33 @@ describe('my week', () => {
     const other = await call(FPM2, 'GET', `/api/my-week?from=${from}&to=${to}`)
     expect(other.json().meetings).toEqual([])
   })
+
+  it("an open escalation is on its owner's week and on the partner's next agenda, until it is closed", async () => {
+    const raised = await call(FPM, 'POST', '/api/escalations', {
+      title: 'Tenant migration blocked',
+      severity: 'critical',
+      category: 'technical',
+      partnerId: t.fx.partnerA1.id,
+    })
+    expect(raised.statusCode).toBe(201)
+    const id = raised.json().id
+    const mine = (await call(FPM, 'GET', '/api/my-week')).json()
+    expect(mine.escalations.map((e: { title: string }) => e.title)).toEqual(['Tenant migration blocked'])
+    expect((await call(FPM2, 'GET', '/api/my-week')).json().escalations).toEqual([])
+    const draft = (await call(FPM, 'GET', `${occUrl(series.id, future.originalStart)}/agenda-draft`)).json()
+    expect(draft.sections[0].key).toBe('escalations')
+    expect(draft.markdown).toContain('**Critical** Tenant migration blocked — fpmA1')
+
+    const closed = await call(FPM, 'POST', `/api/escalations/${id}/transition`, {
+      status: 'closed',
+      evidence: 'Migration unblocked by the CSU',
+      link: 'https://example.com/ticket/1',
+    })
+    expect(closed.statusCode).toBe(200)
+    expect((await call(FPM, 'GET', '/api/my-week')).json().escalations).toEqual([])
+    const after = (await call(FPM, 'GET', `${occUrl(series.id, future.originalStart)}/agenda-draft`)).json()
+    expect(after.sections.map((s: { key: string }) => s.key)).not.toContain('escalations')
+  })
 })
 
 type IcsEvent = {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { actionSources, actionStatuses, meetingKinds, occurrenceStatuses } from '#shared/domain/meetings'
 import { isoDate, optionalText } from './common'
+import { escalation } from './escalations'
 
 const localDateTime = z
   .string()
@@ -223,6 +224,8 @@ export const myWeek = z.object({
   meetings: z.array(occurrence),
   due: z.array(actionItem),
   overdue: z.array(actionItem),
+  /** My open and in-progress escalations, most urgent first (breached SLAs stand out). */
+  escalations: z.array(escalation),
 })
 export type MyWeek = z.infer<typeof myWeek>
 export const myWeekQuery = z.object({ from: instant.optional(), to: instant.optional() })

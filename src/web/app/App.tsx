@@ -41,6 +41,7 @@ const EscalationsPage = lazy(() =>
 )
 const EscalationPage = lazy(() =>
   import('../features/escalations/EscalationPage').then((m) => ({ default: m.EscalationPage })),
+)
 const MeetingPage = lazy(() =>
   import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })),
 )

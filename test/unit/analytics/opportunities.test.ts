@@ -258,10 +258,26 @@ const arbFacts = fc.record({
   successShareSince: fc.option(fc.constantFrom('2025-01-01', '2026-10-01'), { nil: null }),
 }) as fc.Arbitrary<EngagementFacts>
 
+/**
+ * A portfolio as the database holds it: engagement ids are unique, and so is partner × customer × workload
+ * (one engagement each).
+ */
+const arbPortfolio = fc
+  .uniqueArray(arbFacts, { selector: (f) => f.engagementId, maxLength: 25 })
+  .map((fs) => {
+    const seen = new Set<string>()
+    return fs.filter((f) => {
+      const key = `${f.partnerId}:${f.customerId}:${f.workloadCode}`
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+  })
+
 describe('properties', () => {
   it('every finding has a reason and a non-negative value; each rule is sorted by value', () => {
     fc.assert(
-      fc.property(fc.array(arbFacts, { maxLength: 25 }), (fs) => {
+      fc.property(arbPortfolio, (fs) => {
         const found = findOpportunities(fs, p, TODAY)
         for (const rule of opportunityRules) {
           const values = found.filter((o) => o.rule === rule.id).map((o) => o.value)
@@ -276,7 +292,7 @@ describe('properties', () => {
   })
   it('no rule fires on a duplicate engagement, and adding one changes nothing else', () => {
     fc.assert(
-      fc.property(fc.array(arbFacts, { maxLength: 25 }), arbFacts, (fs, dup) => {
+      fc.property(arbPortfolio, arbFacts, (fs, dup) => {
         const d = { ...dup, engagementId: 5000, intentStatus: 'duplicate' as const }
         const without = findOpportunities(fs, p, TODAY)
         const withDup = findOpportunities([...fs, d], p, TODAY)
@@ -287,7 +303,7 @@ describe('properties', () => {
   })
   it('customer-level rules find at most one opportunity per customer × partner', () => {
     fc.assert(
-      fc.property(fc.array(arbFacts, { maxLength: 25 }), (fs) => {
+      fc.property(arbPortfolio, (fs) => {
         const found = findOpportunities(fs, p, TODAY, [surveyContact, successReview])
         const keys = found.map((o) => `${o.rule}:${o.customerId}:${o.partnerId}`)
         expect(new Set(keys).size).toBe(keys.length)

@@ -2,12 +2,13 @@ import { DateTime } from 'luxon'
 import type { Database } from '#db/client'
 import type { Actor } from '#server/modules/access/actor'
 import { actionsService } from '#server/modules/actions/service'
+import { escalationsService } from '#server/modules/escalations/service'
 import type { MyWeek } from '#shared/contracts/meetings'
 import { meetingSeriesService } from './service'
 
 /**
  * "My week": the actor's meetings (owner or attendee) in the window — Monday to Monday (UTC) by default —
- * and their open action items due by its end or already overdue. The integrator adds open escalations.
+ * their open action items due by its end or already overdue, and the escalations they own that are open.
  */
 export async function myWeek(
   database: Database,
@@ -20,14 +21,16 @@ export async function myWeek(
   const to = window.to ?? DateTime.fromISO(from, { zone: 'UTC' }).plus({ weeks: 1 }).toISO()!
   const today = now.toISOString().slice(0, 10)
   const until = new Date(Date.parse(to) - 1).toISOString().slice(0, 10)
-  const [{ items }, actions] = await Promise.all([
+  const [{ items }, actions, escalations] = await Promise.all([
     meetingSeriesService(database).occurrences(actor, { from, to, mine: true }),
     actionsService(database).dueAndOverdueFor(actor, until, today),
+    escalationsService(database).myOpenEscalations(actor),
   ])
   return {
     from: new Date(from).toISOString(),
     to: new Date(to).toISOString(),
     meetings: items.filter((o) => o.status !== 'cancelled'),
     ...actions,
+    escalations,
   }
 }

@@ -3,20 +3,21 @@ import { Link } from 'react-router'
 import { occurrenceStatusLabel } from '#shared/domain/meetings'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
+import { SeverityBadge, SlaBadge } from '../escalations/badges'
 import { ActionList } from './ActionItems'
 import { useMyWeek } from './api'
 import { CalendarFeedCard } from './CalendarFeedCard'
 import { formatInstant, meetingPath } from './recurrence'
 
-/**
- * "My week": my meetings (owner or attendee), my due and overdue action items. The integrator adds
- * "My open escalations" in the slot below.
- */
+/** "My week": my meetings (owner or attendee), my due and overdue action items, my open escalations. */
 export function MyWeekPage() {
   const week = useMyWeek()
   return (
     <>
-      <PageHeader title="My week" description="Your meetings this week and the action items you owe." />
+      <PageHeader
+        title="My week"
+        description="Your meetings this week, the action items you owe and the escalations you own."
+      />
       {week.isError ? (
         <QueryError error={week.error} onRetry={() => week.refetch()} />
       ) : (
@@ -72,7 +73,34 @@ export function MyWeekPage() {
                   </Stack>
                 )}
               </Paper>
-              {/* Slot: "My open escalations" (added by the escalations integration). */}
+              <Paper withBorder p="lg" component="section" aria-label="My open escalations">
+                <Title order={2} fz="lg" mb="xs">
+                  My open escalations
+                </Title>
+                {week.data &&
+                  (week.data.escalations.length === 0 ? (
+                    <Text fz="sm" c="dimmed">
+                      No open escalation of yours.
+                    </Text>
+                  ) : (
+                    <Stack gap="xs">
+                      {week.data.escalations.map((e) => (
+                        <Group key={e.id} gap="sm" wrap="nowrap" justify="space-between">
+                          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+                            <SeverityBadge severity={e.severity} />
+                            <Anchor component={Link} to={`/escalations/${e.id}`} fz="sm" truncate>
+                              {e.title}
+                            </Anchor>
+                            <Text fz="xs" c="dimmed" truncate>
+                              {e.partnerName}
+                            </Text>
+                          </Group>
+                          <SlaBadge escalation={e} />
+                        </Group>
+                      ))}
+                    </Stack>
+                  ))}
+              </Paper>
               <CalendarFeedCard />
             </Stack>
           </Grid.Col>

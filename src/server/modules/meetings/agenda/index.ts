@@ -1,15 +1,17 @@
 import type { AgendaSection } from '#shared/contracts/meetings'
 import { actionsSection } from './actions'
+import { escalationsSection } from './escalations'
 import { healthSection } from './health'
 import { opportunitiesSection } from './opportunities'
 import type { AgendaContext, AgendaProvider } from './types'
 import { upcomingSection } from './upcoming'
 
 /**
- * The sections of a proposed agenda, in order. Each provider is one small file; a new section (e.g.
- * "Open escalations") is one more entry here.
+ * The sections of a proposed agenda, in order. Each provider is one small file; a new section is one
+ * more entry here.
  */
 export const agendaProviders: AgendaProvider[] = [
+  escalationsSection,
   actionsSection,
   healthSection,
   opportunitiesSection,
