@@ -51,6 +51,27 @@ describe('opportunities', () => {
     await page.context().close()
   })
 
+  it('turns one into an action item that shows on My week', async () => {
+    const page = await e2e.signIn('fpm@trellis.example')
+    await page.goto(`${e2e.baseUrl}/opportunities`)
+    const rows = page.getByRole('table', { name: 'Opportunities', exact: true }).locator('tbody tr')
+    await visible(rows.first())
+    const first = rows.first()
+    const testId = (await first.getAttribute('data-testid')) ?? ''
+    const customer = (await first.locator('td').first().textContent())?.trim() ?? ''
+    await first.getByRole('button', { name: /^Actions for/ }).click()
+    await page.getByRole('menuitem', { name: 'Turn into an action item' }).click()
+    await visible(page.getByTestId(testId).getByText(/^Action · due/))
+    await page
+      .getByTestId(testId)
+      .getByText(/^Action · due/)
+      .click()
+    await page.waitForURL('**/my-week')
+    const mine = page.getByRole('region', { name: 'My action items' })
+    await visible(mine.getByText(customer, { exact: false }).first())
+    await page.context().close()
+  })
+
   it('shows the top opportunities on a partner page', async () => {
     const page = await e2e.signIn('fpm@trellis.example')
     const row = page.getByRole('table', { name: 'Partners', exact: true }).locator('tbody tr a').first()

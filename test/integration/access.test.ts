@@ -174,6 +174,15 @@ const matrix: [string, Call, Expect][] = [
     writeA1,
   ],
   [
+    'turn opportunity of A1 into an action item',
+    {
+      method: 'POST',
+      url: () => `/api/opportunities/${opportunityA1}/action`,
+      body: (_fx, k) => ({ title: `Follow up (${k})` }),
+    },
+    writeA1,
+  ],
+  [
     'reopen opportunity of A1',
     { method: 'POST', url: () => `/api/opportunities/${opportunityA1}/reopen`, body: () => ({}) },
     writeA1,

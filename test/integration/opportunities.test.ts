@@ -4,6 +4,7 @@ import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import type { ImportRecord } from '#shared/contracts/imports'
 import type { OpportunityItem } from '#shared/contracts/opportunities'
 import { addDays, today } from '#shared/domain/periods'
+import { workloadName } from '#shared/domain/workloads'
 import { createAccessTestApp } from '#test/helpers/app'
 import { multipart } from '#test/helpers/imports-multipart'
 
@@ -251,6 +252,41 @@ describe('dismiss, snooze, reopen', () => {
     const history = (await call(ADMIN, 'GET', `/api/opportunities/${id}/history`)).json().items
     expect(history.map((h: { action: string }) => h.action)).toEqual(['reopened', 'snoozed', 'dismissed'])
     expect(history[1]).toMatchObject({ reason: 'Customer busy until the new year', userName: 'admin' })
+  })
+
+  it('turns into an action item of its partner: owner me, due in two weeks; on My week and in its history', async () => {
+    const o = (await list('', FPM)).find((x) => x.workloadCode !== null && x.actionItem === null)!
+    expect(o).toBeDefined()
+    const bad = await call(FPM, 'POST', `/api/opportunities/${o.id}/action`, { title: '' })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.issues[0].path).toEqual(['title'])
+
+    const res = await call(FPM, 'POST', `/api/opportunities/${o.id}/action`, {})
+    expect(res.statusCode).toBe(200)
+    const item = res.json() as OpportunityItem
+    expect(item.state).toBe('open')
+    expect(item.actionItem).toMatchObject({
+      title: `${o.ruleTitle}: ${o.customerName} — ${workloadName(o.workloadCode!)}`,
+      status: 'open',
+      dueOn: addDays(TODAY, 14),
+    })
+    const actions = (await call(FPM, 'GET', `/api/action-items?partnerId=${t.fx.partnerA1.id}`)).json().items
+    const made = actions.find((a: { id: number }) => a.id === item.actionItem!.id)
+    expect(made).toMatchObject({
+      source: 'opportunity',
+      sourceId: String(o.id),
+      customerId: o.customerId,
+    })
+    expect(made.owner.name).toBe('fpmA1')
+    // Due after this week: on My week under "later".
+    const week = (await call(FPM, 'GET', '/api/my-week')).json()
+    expect(week.later.map((a: { id: number }) => a.id)).toContain(item.actionItem!.id)
+    const history = (await call(FPM, 'GET', `/api/opportunities/${o.id}/history`)).json().items
+    expect(history[0]).toMatchObject({ action: 'actioned', reason: item.actionItem!.title })
+    // Read-only roles cannot.
+    expect(
+      (await call('viewer@test.example', 'POST', `/api/opportunities/${o.id}/action`, {})).statusCode,
+    ).toBe(403)
   })
 
   it('a snoozed one is open again once its date has come', async () => {

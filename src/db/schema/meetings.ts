@@ -120,6 +120,7 @@ export const actionItems = pgTable(
     index('action_items_partner_idx').on(t.partnerId, t.status),
     index('action_items_owner_user_idx').on(t.ownerUserId, t.status),
     index('action_items_occurrence_idx').on(t.occurrenceId),
+    index('action_items_source_idx').on(t.source, t.sourceId),
     check('action_items_one_owner', sql`(${t.ownerUserId} is null) <> (${t.ownerStakeholderId} is null)`),
   ],
 )

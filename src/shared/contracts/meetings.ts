@@ -224,6 +224,8 @@ export const myWeek = z.object({
   meetings: z.array(occurrence),
   due: z.array(actionItem),
   overdue: z.array(actionItem),
+  /** My other open items: due after the week, or without a date. */
+  later: z.array(actionItem),
   /** My open and in-progress escalations, most urgent first (breached SLAs stand out). */
   escalations: z.array(escalation),
 })

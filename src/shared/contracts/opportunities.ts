@@ -3,7 +3,12 @@ import { workloadCodes } from '#shared/domain/workloads'
 import { isoDate, pageOf, pageQuery } from './common'
 
 /** What a user did with an opportunity; the newest action wins, all are kept as its history. */
-export const OpportunityAction = { dismissed: 'dismissed', snoozed: 'snoozed', reopened: 'reopened' } as const
+export const OpportunityAction = {
+  dismissed: 'dismissed',
+  snoozed: 'snoozed',
+  reopened: 'reopened',
+  actioned: 'actioned',
+} as const
 export type OpportunityAction = (typeof OpportunityAction)[keyof typeof OpportunityAction]
 export const opportunityActions = Object.values(OpportunityAction) as [
   OpportunityAction,
@@ -13,6 +18,7 @@ export const opportunityActionLabel: Record<OpportunityAction, string> = {
   dismissed: 'Dismissed',
   snoozed: 'Snoozed',
   reopened: 'Reopened',
+  actioned: 'Turned into an action item',
 }
 
 /** The state a list shows: open, snoozed (until a date, then open again) or dismissed. */
@@ -66,6 +72,10 @@ export const opportunity = z.object({
   snoozedUntil: isoDate.nullable(),
   /** The reason of the newest dismiss or snooze. */
   stateReason: z.string().nullable(),
+  /** The newest action item made from it ("Turn into an action item"). */
+  actionItem: z
+    .object({ id: z.number().int(), title: z.string(), status: z.string(), dueOn: isoDate.nullable() })
+    .nullable(),
   canEdit: z.boolean(),
 })
 export type OpportunityItem = z.infer<typeof opportunity>
@@ -97,3 +107,13 @@ export const opportunityHistoryEntry = z.object({
 })
 export type OpportunityHistoryEntry = z.infer<typeof opportunityHistoryEntry>
 export const opportunityHistory = z.object({ items: z.array(opportunityHistoryEntry) })
+
+/** Turn an opportunity into an action item: the title, owner and due date have defaults. */
+export const toActionBody = z.object({
+  title: z.string().trim().min(1, 'Give the action a title').max(200).optional(),
+  /** Default: the signed-in user. */
+  ownerUserId: z.number().int().positive().optional(),
+  /** Default: in two weeks. */
+  dueOn: isoDate.optional(),
+})
+export type ToActionBody = z.infer<typeof toActionBody>

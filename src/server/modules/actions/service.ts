@@ -1,4 +1,4 @@
-import { and, eq, gte, isNotNull, isNull, lt, lte, ne, or, type SQL } from 'drizzle-orm'
+import { and, eq, gt, gte, isNotNull, isNull, lt, lte, ne, or, type SQL } from 'drizzle-orm'
 import type { Database } from '#db/client'
 import { actionItems, meetingOccurrences } from '#db/schema/index'
 import type { Actor } from '#server/modules/access/actor'
@@ -104,19 +104,24 @@ export function actionsService(database: Database) {
 
     /** The actor's open items due from today to `until` and those already overdue ("My week"). */
     async dueAndOverdueFor(actor: Actor, until: string, today = todayUtc()) {
-      const mine = and(
-        eq(actionItems.ownerUserId, actor.id),
-        eq(actionItems.status, 'open'),
-        isNotNull(actionItems.dueOn),
-      )
-      const [due, overdue] = await Promise.all([
+      const open = and(eq(actionItems.ownerUserId, actor.id), eq(actionItems.status, 'open'))
+      const mine = and(open, isNotNull(actionItems.dueOn))
+      const [due, overdue, later] = await Promise.all([
         repo.list(
           partnerVisible(actor),
           and(mine, gte(actionItems.dueOn, today), lte(actionItems.dueOn, until)),
         ),
         repo.list(partnerVisible(actor), and(mine, lt(actionItems.dueOn, today))),
+        repo.list(
+          partnerVisible(actor),
+          and(open, or(isNull(actionItems.dueOn), gt(actionItems.dueOn, until))),
+        ),
       ])
-      return { due: await present(actor, due, today), overdue: await present(actor, overdue, today) }
+      return {
+        due: await present(actor, due, today),
+        overdue: await present(actor, overdue, today),
+        later: await present(actor, later, today),
+      }
     },
 
     /** Open items of a partner carried over into a meeting: those of earlier meetings, or of none. */

@@ -70,6 +70,14 @@ export function MyWeekPage() {
                       Due this week
                     </Text>
                     <ActionList items={week.data.due} empty="Nothing due this week." showPartner />
+                    {week.data.later.length > 0 && (
+                      <>
+                        <Text fz="sm" fw={600}>
+                          Later
+                        </Text>
+                        <ActionList items={week.data.later} empty="" showPartner />
+                      </>
+                    )}
                   </Stack>
                 )}
               </Paper>

@@ -1,5 +1,13 @@
 import { ActionIcon, Anchor, Badge, Menu, Table, Text, Tooltip } from '@mantine/core'
-import { IconBell, IconBulb, IconDots, IconHistory, IconRestore, IconX } from '@tabler/icons-react'
+import {
+  IconBell,
+  IconBulb,
+  IconChecklist,
+  IconDots,
+  IconHistory,
+  IconRestore,
+  IconX,
+} from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { type OpportunityItem, opportunityStateLabel } from '#shared/contracts/opportunities'
@@ -37,7 +45,7 @@ export function OpportunitiesTable({
   onHistory,
   empty,
 }: Props) {
-  const reopen = useChangeOpportunity()
+  const change = useChangeOpportunity()
   const columns = 8
   return (
     <Table.ScrollContainer minWidth={1000}>
@@ -106,6 +114,24 @@ export function OpportunitiesTable({
                         {o.snoozedUntil ? ` · ${formatDate(o.snoozedUntil)}` : ''}
                       </Badge>
                     </Tooltip>
+                    {o.actionItem && (
+                      <Tooltip label={o.actionItem.title} withArrow multiline maw={280}>
+                        <Badge
+                          component={Link}
+                          to="/my-week"
+                          variant="outline"
+                          color={o.actionItem.status === 'done' ? 'teal' : 'blue'}
+                          size="sm"
+                          mt={4}
+                          leftSection={<IconChecklist size={12} />}
+                          style={{ cursor: 'pointer', whiteSpace: 'nowrap' }}
+                        >
+                          {o.actionItem.status === 'open' && o.actionItem.dueOn
+                            ? `Action · due ${formatDate(o.actionItem.dueOn)}`
+                            : `Action · ${o.actionItem.status}`}
+                        </Badge>
+                      </Tooltip>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Menu position="bottom-end" withinPortal>
@@ -117,6 +143,25 @@ export function OpportunitiesTable({
                       <Menu.Dropdown>
                         {editable && o.state === 'open' && (
                           <>
+                            {o.actionItem === null && (
+                              <Menu.Item
+                                leftSection={<IconChecklist size={14} />}
+                                onClick={() =>
+                                  change.mutate(
+                                    { id: o.id, action: 'action' },
+                                    {
+                                      onSuccess: (saved) =>
+                                        notifySaved(
+                                          `Action item created for you, due ${formatDate(saved.actionItem?.dueOn ?? '')}`,
+                                        ),
+                                      onError: (e) => showServerError(e),
+                                    },
+                                  )
+                                }
+                              >
+                                Turn into an action item
+                              </Menu.Item>
+                            )}
                             <Menu.Item leftSection={<IconBell size={14} />} onClick={() => onSnooze(o)}>
                               Snooze…
                             </Menu.Item>
@@ -133,7 +178,7 @@ export function OpportunitiesTable({
                           <Menu.Item
                             leftSection={<IconRestore size={14} />}
                             onClick={() =>
-                              reopen.mutate(
+                              change.mutate(
                                 { id: o.id, action: 'reopen' },
                                 {
                                   onSuccess: () => notifySaved('Opportunity reopened'),

@@ -4,7 +4,7 @@ import { QueryError } from '../../components/QueryError'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { useOpportunityHistory } from './api'
 
-const actionColor = { dismissed: 'red', snoozed: 'yellow', reopened: 'green' } as const
+const actionColor = { dismissed: 'red', snoozed: 'yellow', reopened: 'green', actioned: 'blue' } as const
 
 /** What users did with an opportunity, newest first. */
 export function OpportunityHistoryModal({

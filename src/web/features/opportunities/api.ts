@@ -5,6 +5,7 @@ import type {
   OpportunityRuleInfo,
 } from '#shared/contracts/opportunities'
 import { api, type QueryParams } from '../../api/client'
+import { meetingKeys } from '../meetings/api'
 import type { Page } from '../partners/api'
 
 export const opportunityKeys = {
@@ -43,13 +44,20 @@ export type OpportunityChange =
   | { id: number; action: 'dismiss'; reason: string }
   | { id: number; action: 'snooze'; reason: string; until: string }
   | { id: number; action: 'reopen' }
+  | { id: number; action: 'action'; title?: string; dueOn?: string }
 
-/** Dismiss, snooze or reopen; every list and history of opportunities refreshes. */
+/**
+ * Dismiss, snooze, reopen or turn into an action item; every list and history of opportunities (and the
+ * action items, My week) refreshes.
+ */
 export function useChangeOpportunity() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: ({ id, action, ...body }: OpportunityChange) =>
       api.post<OpportunityItem>(`/opportunities/${id}/${action}`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: opportunityKeys.all }),
+    onSuccess: (_data, change) => {
+      void client.invalidateQueries({ queryKey: opportunityKeys.all })
+      if (change.action === 'action') void client.invalidateQueries({ queryKey: meetingKeys.all })
+    },
   })
 }

@@ -127,6 +127,7 @@ export type OpportunityRow = {
   state: OpportunityState
   snoozedUntil: string | null
   stateReason: string | null
+  actionItem: { id: number; title: string; status: string; dueOn: string | null } | null
   editable: boolean
 }
 
@@ -144,6 +145,9 @@ export function opportunitiesRepository(db: Db) {
            o.value::float8 as value, o.reason, o.evidence, o.period::text as period, o.found_at as "foundAt",
            ${stateSql} as state, case when st.action = 'snoozed' and st.until > current_date then st.until::text end as "snoozedUntil",
            case when st.action in ('dismissed', 'snoozed') then st.reason end as "stateReason",
+           (select json_build_object('id', a.id, 'title', a.title, 'status', a.status, 'dueOn', a.due_on)
+            from action_items a where a.source = 'opportunity' and a.source_id = o.id::text
+            order by a.id desc limit 1) as "actionItem",
            (${editable}) as editable
     from opportunities o
     join partners pa on pa.id = o.partner_id

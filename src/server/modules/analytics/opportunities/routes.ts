@@ -9,6 +9,7 @@ import {
   opportunityRuleList,
   reopenBody,
   snoozeBody,
+  toActionBody,
 } from '#shared/contracts/opportunities'
 import { opportunitiesService } from './service'
 
@@ -68,6 +69,19 @@ export const opportunitiesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => service.dismiss(req.actor(), req.params.id, req.body),
+  )
+  app.post(
+    '/opportunities/:id/action',
+    {
+      schema: {
+        tags,
+        summary: 'Turn an opportunity into an action item (owner: you, due in two weeks, unless given)',
+        params: idParam,
+        body: toActionBody,
+        response: { 200: opportunity },
+      },
+    },
+    async (req) => service.toAction(req.actor(), req.params.id, req.body),
   )
   app.post(
     '/opportunities/:id/snooze',

@@ -4,6 +4,7 @@ import { partners } from '#db/schema/index'
 import type { Actor } from '#server/modules/access/actor'
 import { guardPartnerWrite } from '#server/modules/access/guard'
 import { partnerEditable, visiblePartnerIds } from '#server/modules/access/scope'
+import { actionsService } from '#server/modules/actions/service'
 import type { RefreshScope } from '#server/modules/analytics/refresh/repository'
 import type {
   DismissBody,
@@ -11,9 +12,11 @@ import type {
   OpportunityItem,
   OpportunityListQuery,
   SnoozeBody,
+  ToActionBody,
 } from '#shared/contracts/opportunities'
 import type { ProgramSettingsValues } from '#shared/contracts/settings'
-import { monthEnd, today } from '#shared/domain/periods'
+import { addDays, monthEnd, today } from '#shared/domain/periods'
+import { workloadName } from '#shared/domain/workloads'
 import { AppError } from '#shared/errors'
 import { findOpportunities, opportunityRules } from './engine'
 import { loadFacts, type OpportunityRow, opportunitiesRepository, replaceOpportunities } from './repository'
@@ -34,6 +37,9 @@ export async function rebuildOpportunities(
   await replaceOpportunities(tx, period, found, scope)
   return found.length
 }
+
+/** An action item made from an opportunity is due this many days later unless the user picks a date. */
+const ACTION_DUE_DAYS = 14
 
 const rulesById = new Map(opportunityRules.map((r) => [r.id, r]))
 
@@ -108,6 +114,28 @@ export function opportunitiesService(database: Database) {
           { path: ['until'], message: 'Choose a date after today' },
         ])
       return act(actor, id, 'snoozed', body.until, body.reason)
+    },
+
+    /**
+     * Turns an opportunity into an action item of its partner (and customer), owned by the actor unless
+     * told otherwise, due in two weeks by default; the step is kept in the opportunity's history.
+     */
+    async toAction(actor: Actor, id: number, body: ToActionBody): Promise<OpportunityItem> {
+      const o = toItem(await writable(actor, id))
+      const title =
+        body.title ??
+        `${o.ruleTitle}: ${o.customerName}${o.workloadCode ? ` — ${workloadName(o.workloadCode)}` : ''}`
+      await actionsService(database).create(actor, {
+        partnerId: o.partnerId,
+        customerId: o.customerId,
+        title,
+        ownerUserId: body.ownerUserId ?? actor.id,
+        dueOn: body.dueOn ?? addDays(today(), ACTION_DUE_DAYS),
+        source: 'opportunity',
+        sourceId: String(id),
+      })
+      await repo.addState(o, 'actioned', null, title, actor.id)
+      return get(actor, id)
     },
 
     reopen: (actor: Actor, id: number, reason?: string) => act(actor, id, 'reopened', null, reason || null),

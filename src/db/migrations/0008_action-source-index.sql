@@ -1,0 +1,1 @@
+CREATE INDEX "action_items_source_idx" ON "action_items" USING btree ("source","source_id");
