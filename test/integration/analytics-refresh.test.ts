@@ -141,6 +141,27 @@ describe('analytics refresh: the SQL computes exactly the TypeScript definition'
     const before = await sums(d.periods.at(-2)!)
     expect(d.totals.share).toBeCloseTo(now.active / now.licensed, 9)
     expect(d.totals.shareDelta).toBeCloseTo(now.active / now.licensed - before.active / before.licensed, 9)
+    // Milestones and funnel: the rollup's count arrays summed position by position, by hand.
+    const { rows } = await database.sql.query<{ m: number[]; f: number[] }>(
+      `select milestone_counts as m, phase_counts as f from partner_workload_monthly x
+       join partners p on p.id = x.partner_id and p.archived_at is null where x.period = $1`,
+      [d.period],
+    )
+    const add = (arrays: number[][], n: number) =>
+      Array.from({ length: n }, (_, i) => arrays.reduce((sum, a) => sum + (a[i] ?? 0), 0))
+    expect(d.milestones.map((m) => m.engagements)).toEqual(
+      add(
+        rows.map((r) => r.m),
+        d.milestones.length,
+      ),
+    )
+    expect(d.milestones.some((m) => m.engagements > 0)).toBe(true)
+    expect(d.funnel.map((f) => f.engagements)).toEqual(
+      add(
+        rows.map((r) => r.f),
+        d.funnel.length,
+      ),
+    )
   })
 })
 

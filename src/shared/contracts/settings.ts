@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { isoDate as dateString } from './common'
 
+/** The most usage milestones a program can set (the rollups keep a count per milestone). */
+export const MAX_MILESTONES = 6
+
 const share = z.number().min(0).max(1)
 const weight = z.number().min(0).max(100)
 
@@ -26,7 +29,7 @@ export const programSettingsValues = z
       /** Paid seats from which a customer is eligible for FastTrack (domain.md §1). */
       eligibleMinSeats: z.number().int().min(1),
       /** Active-usage milestones as shares of licensed users, ascending (10 %, 15 %, 40 %). */
-      milestones: z.array(share).min(1).max(6),
+      milestones: z.array(share).min(1).max(MAX_MILESTONES),
       /** The adoption milestone: the usage factor gives full points at this active share. */
       adoptionMilestone: share,
       /** Referral threshold: below this active share an eligible, endorsed workload is worth driving. */

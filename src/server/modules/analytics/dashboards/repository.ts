@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import { type Db, execRows } from '#db/client'
 import { partners, regions } from '#db/schema/index'
 import type { HealthBand } from '#shared/contracts/analytics'
+import { MAX_MILESTONES } from '#shared/contracts/settings'
 import { phases } from '#shared/domain/portfolio'
 
 /**
@@ -53,21 +54,17 @@ export function dashboardsRepository(db: Db) {
 
     /** Totals, funnel and milestone counts of one period. */
     async summary(partnerIds: SQL, period: string, workload: string | undefined) {
-      const phaseSums = sql.raw(
-        phases.map((_, i) => `coalesce(sum(phase_counts[${i + 1}]), 0)::int`).join(', '),
-      )
+      // Element-wise sums of the count arrays, one column per position (a set-returning function here would
+      // make the planner expect 1,000 rows per rollup row and start parallel workers for a few hundred).
+      const sums = (column: string, n: number) =>
+        sql.raw(Array.from({ length: n }, (_, i) => `coalesce(sum(${column}[${i + 1}]), 0)::int`).join(', '))
       const [row] = await execRows<Record<string, unknown>>(
         db,
         sql`select count(distinct partner_id)::int as partners, coalesce(sum(engagements), 0)::int as engagements,
                    coalesce(sum(eligible), 0)::int as eligible, coalesce(sum(claimed), 0)::int as claimed,
                    coalesce(sum(licensed), 0)::float8 as licensed, coalesce(sum(active), 0)::float8 as active,
-                   array[${phaseSums}] as funnel,
-                   (select array_agg(s order by i) from (
-                      select i, coalesce(sum(m.milestone_counts[i]), 0)::int as s
-                      from partner_workload_monthly m, generate_subscripts(m.milestone_counts, 1) i
-                      where m.partner_id in ${partnerIds} and m.period = ${period}::date
-                        ${workload ? sql`and m.workload_code = ${workload}` : sql``}
-                      group by i) x) as milestones
+                   array[${sums('phase_counts', phases.length)}] as funnel,
+                   array[${sums('milestone_counts', MAX_MILESTONES)}] as milestones
             from partner_workload_monthly
             where partner_id in ${partnerIds} and period = ${period}::date
               ${workload ? sql`and workload_code = ${workload}` : sql``}`,
