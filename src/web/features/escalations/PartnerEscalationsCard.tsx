@@ -4,7 +4,8 @@ import { IconPlus } from '@tabler/icons-react'
 import { useId } from 'react'
 import { Link } from 'react-router'
 import { useEscalations } from './api'
-import { EscalationStatusBadge, SeverityBadge, SlaBadge } from './badges'
+import { EscalationStatusBadge } from './badges'
+import { EscalationLine } from './EscalationLine'
 import { RaiseEscalationModal } from './RaiseEscalationModal'
 
 type Props = { partner: { id: number; name: string }; canRaise: boolean }
@@ -44,16 +45,7 @@ export function PartnerEscalationsCard({ partner, canRaise }: Props) {
       ) : (
         <Stack gap="xs">
           {list.data?.items.map((e) => (
-            <Group key={e.id} gap="sm" wrap="nowrap" justify="space-between">
-              <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-                <SeverityBadge severity={e.severity} />
-                <Anchor component={Link} to={`/escalations/${e.id}`} fz="sm" truncate>
-                  {e.title}
-                </Anchor>
-                <EscalationStatusBadge status={e.status} />
-              </Group>
-              <SlaBadge escalation={e} />
-            </Group>
+            <EscalationLine key={e.id} escalation={e} detail={<EscalationStatusBadge status={e.status} />} />
           ))}
           {total > 5 && (
             <Anchor component={Link} to={`/escalations?partnerId=${partner.id}`} fz="sm">

@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { occurrenceStatusLabel } from '#shared/domain/meetings'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
-import { SeverityBadge, SlaBadge } from '../escalations/badges'
+import { EscalationLine } from '../escalations/EscalationLine'
 import { ActionList } from './ActionItems'
 import { useMyWeek } from './api'
 import { CalendarFeedCard } from './CalendarFeedCard'
@@ -93,18 +93,7 @@ export function MyWeekPage() {
                   ) : (
                     <Stack gap="xs">
                       {week.data.escalations.map((e) => (
-                        <Group key={e.id} gap="sm" wrap="nowrap" justify="space-between">
-                          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-                            <SeverityBadge severity={e.severity} />
-                            <Anchor component={Link} to={`/escalations/${e.id}`} fz="sm" truncate>
-                              {e.title}
-                            </Anchor>
-                            <Text fz="xs" c="dimmed" truncate>
-                              {e.partnerName}
-                            </Text>
-                          </Group>
-                          <SlaBadge escalation={e} />
-                        </Group>
+                        <EscalationLine key={e.id} escalation={e} detail={e.partnerName} />
                       ))}
                     </Stack>
                   ))}
