@@ -69,6 +69,7 @@ describe('opportunities', () => {
     await page.waitForURL('**/my-week')
     const mine = page.getByRole('region', { name: 'My action items' })
     await visible(mine.getByText(customer, { exact: false }).first())
+    await shot(page, 'my-week-action-from-opportunity', true)
     await page.context().close()
   })
 

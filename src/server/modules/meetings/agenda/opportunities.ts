@@ -14,8 +14,7 @@ export const opportunitiesSection: AgendaProvider = {
       pageSize: 5,
     })
     if (items.length === 0) return null
-    return items
-      .map((o) => `- ${o.customerName}${o.workloadCode ? ` (${o.workloadCode})` : ''}: ${o.reason}`)
-      .join('\n')
+    // Each reason names its customer and workload already.
+    return items.map((o) => `- **${o.ruleTitle}** — ${o.reason}`).join('\n')
   },
 }
