@@ -99,8 +99,7 @@ export function analyticsRefresher(database: Database) {
           await writeRollup(tx, period, values.program.milestones, { all: true })
         }
         await writePartnerBands(tx, period)
-        // An edit (archive, restore) changes which partners count in every period's group sums.
-        await writeGroupRollup(tx, scope ? 'all' : [period])
+        await writeGroupRollup(tx, [period])
         customers += byCustomer.length
         partners += byPartner.length
         // Opportunities are about now: only the newest period finds them (analytics/opportunities).
@@ -144,8 +143,12 @@ export function analyticsRefresher(database: Database) {
       )
       if (rows.length > 0) await refresh({ latestOnly: true, partnerIds: rows.map((r) => r.id) })
     },
-    /** After a partner is archived or restored: today's scores of it and of its customers. */
-    afterPartnerChange: (partnerId: number) => refresh({ latestOnly: true, partnerIds: [partnerId] }),
+    /** After a partner is archived or restored: today's scores of it and of its customers, and every period's group sums. */
+    async afterPartnerChange(partnerId: number) {
+      await refresh({ latestOnly: true, partnerIds: [partnerId] })
+      // Archiving or restoring changes which partners count in every period's group sums.
+      await regroup()
+    },
     /**
      * After an import: every period from the earliest usage date the import wrote (its new or changed
      * snapshots carry its id); only today's scores when it changed no usage (states still may have changed).
