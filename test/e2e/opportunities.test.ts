@@ -54,7 +54,10 @@ describe('opportunities', () => {
   it('turns one into an action item that shows on My week', async () => {
     const page = await e2e.signIn('fpm@trellis.example')
     await page.goto(`${e2e.baseUrl}/opportunities`)
-    const rows = page.getByRole('table', { name: 'Opportunities', exact: true }).locator('tbody tr')
+    // Only loaded rows carry a test id (the loading skeleton's rows do not).
+    const rows = page
+      .getByRole('table', { name: 'Opportunities', exact: true })
+      .locator('tbody tr[data-testid^="opportunity-"]')
     await visible(rows.first())
     const first = rows.first()
     const testId = (await first.getAttribute('data-testid')) ?? ''
