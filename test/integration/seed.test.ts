@@ -21,6 +21,17 @@ async function tableCounts(db: Database) {
   return rows[0]
 }
 
+/** The demo's rhythm of business (meetings, actions, escalations, engagement log), as the demo counts it. */
+async function rhythmCounts(db: Database) {
+  const { rows } = await db.sql.query<Record<string, number>>(
+    `select (select count(*)::int from meeting_series) as "meetingSeries",
+       (select count(*)::int from meeting_occurrences where status = 'held') as "meetingsHeld",
+       (select count(*)::int from action_items) as "actionItems", (select count(*)::int from escalations) as escalations,
+       (select count(*)::int from touchpoints) as touchpoints`,
+  )
+  return rows[0]
+}
+
 describe('seedDataset (the region/global writer, at a small scale)', () => {
   let db: Database
   beforeAll(async () => {
@@ -152,8 +163,10 @@ describe('trellis seed (CLI)', () => {
       owner: 'seed test',
     })
     try {
-      const counts = await tableCounts(db)
+      const counts = { ...(await tableCounts(db)), ...(await rhythmCounts(db)) }
       expect(counts).toEqual(body.counts)
+      expect(body.counts.meetingSeries).toBeGreaterThan(20)
+      expect(body.counts.escalations).toBeGreaterThan(5)
     } finally {
       await db.close()
     }

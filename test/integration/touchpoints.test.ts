@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { meetingOccurrenceRef } from '#shared/domain/meetings'
 import { addDays, monthStart, today } from '#shared/domain/periods'
 import { createAccessTestApp } from '#test/helpers/app'
 
@@ -99,5 +100,57 @@ describe('engagement log', () => {
     expect(res.to).toBe(monthStart(today()))
     const hidden = (await call('leadb@test.example', 'GET', '/api/touchpoints/monthly')).json()
     expect(hidden.rows).toEqual([])
+  })
+
+  it('logs a touchpoint from a meeting: linked to the occurrence, listed by it, checked against the partner', async () => {
+    // A weekly Monday 09:00 UTC series that began three weeks ago.
+    const monday = new Date()
+    monday.setUTCDate(monday.getUTCDate() - 21 - ((monday.getUTCDay() + 6) % 7))
+    const created = await call(FPM, 'POST', `/api/partners/${t.fx.partnerA1.id}/meeting-series`, {
+      kind: 'rob',
+      title: 'Weekly ROB',
+      rrule: 'FREQ=WEEKLY;BYDAY=MO',
+      startLocal: `${monday.toISOString().slice(0, 10)}T09:00`,
+      timeZone: 'UTC',
+      durationMinutes: 30,
+      attendeeUserIds: [],
+      attendeeStakeholderIds: [],
+    })
+    expect(created.statusCode).toBe(201)
+    const seriesId = created.json().id as number
+    const originalStart = `${monday.toISOString().slice(0, 10)}T09:00:00.000Z`
+    const body = {
+      partnerId: t.fx.partnerA1.id,
+      kind: 'meeting',
+      summary: 'ROB: claims and usage',
+      occurredOn: originalStart.slice(0, 10),
+      meeting: { seriesId, originalStart },
+    }
+    const res = await call(FPM, 'POST', '/api/touchpoints', body)
+    expect(res.statusCode).toBe(201)
+    const ref = meetingOccurrenceRef(seriesId, originalStart)
+    expect(res.json().meetingOccurrenceRef).toBe(ref)
+    const listed = (await call(FPM, 'GET', `/api/touchpoints?meetingRef=${encodeURIComponent(ref)}`)).json()
+    expect(listed.items.map((i: { summary: string }) => i.summary)).toEqual(['ROB: claims and usage'])
+
+    // Not an occurrence of the series (an hour off) → 404, like a missing meeting.
+    const off = await call(FPM, 'POST', '/api/touchpoints', {
+      ...body,
+      meeting: { seriesId, originalStart: `${originalStart.slice(0, 10)}T10:00:00.000Z` },
+    })
+    expect(off.statusCode).toBe(404)
+    // The meeting of one partner cannot be logged against another (an admin may write both).
+    const other = await call('admin@test.example', 'POST', '/api/touchpoints', {
+      ...body,
+      partnerId: t.fx.partnerA2.id,
+    })
+    expect(other.statusCode).toBe(400)
+    expect(other.json().error.issues[0].path).toEqual(['meeting'])
+    // Someone who cannot see the series gets 404 (their own partner, someone else's meeting).
+    const foreign = await call('fpmb1@test.example', 'POST', '/api/touchpoints', {
+      ...body,
+      partnerId: t.fx.partnerB1.id,
+    })
+    expect(foreign.statusCode).toBe(404)
   })
 })

@@ -13,6 +13,7 @@ import {
 } from '#db/schema/index'
 import { hashPassword } from '#server/modules/auth/password'
 import type { Role } from '#shared/domain/roles'
+import { writeDemoRhythm } from './demo-rhythm'
 import { generatePortfolio, personName } from './generator'
 import { createRandom } from './random'
 
@@ -134,7 +135,7 @@ export async function writeDemo(database: Database, opts: { seed: number; today:
           }
         }),
       )
-      .returning({ id: partners.id })
+      .returning({ id: partners.id, fpmUserId: partners.fpmUserId })
     await tx
       .insert(partnerEndorsements)
       .values(
@@ -150,7 +151,7 @@ export async function writeDemo(database: Database, opts: { seed: number; today:
       partnerId: partnerRows[partnerIndex].id,
       ...person,
     }))
-    await tx.insert(stakeholders).values(people)
+    const personRows = await tx.insert(stakeholders).values(people).returning({ id: stakeholders.id })
 
     const customerRows: { id: number }[] = []
     await chunked(data.customers, 500, async (chunk) => {
@@ -193,6 +194,27 @@ export async function writeDemo(database: Database, opts: { seed: number; today:
         })),
       ),
     )
+    const personOf = (i: number, role: string) => {
+      const k = demoPeople.findIndex((p) => p.partnerIndex === i && p.role === role)
+      return k === -1 ? null : k
+    }
+    const rhythm = await writeDemoRhythm(
+      tx,
+      opts.seed,
+      opts.today,
+      data.partners.map((p, i) => ({
+        status: p.status,
+        regionIndex: p.regionIndex,
+        sponsor: personOf(i, 'sponsor'),
+        deliveryLead: personOf(i, 'delivery_lead'),
+        customers: data.customers.flatMap((c, k) => (c.partnerIndex === i ? [k] : [])),
+      })),
+      {
+        partners: partnerRows.map((p) => ({ id: p.id, fpmUserId: p.fpmUserId! })),
+        people: personRows.map((p) => p.id),
+        customers: customerRows.map((c) => c.id),
+      },
+    )
     await tx.execute(sql`analyze`)
     return {
       logins: demoLogins,
@@ -206,6 +228,7 @@ export async function writeDemo(database: Database, opts: { seed: number; today:
         customers: customerRows.length,
         engagements: data.engagements.length,
         snapshots: data.snapshots.length,
+        ...rhythm,
       },
     }
   })

@@ -4,7 +4,12 @@ import { isoDate, optionalText, pageOf, pageQuery } from './common'
 
 const id = z.coerce.number().int().positive()
 
-export const touchpointListQuery = pageQuery.extend({ partnerId: id.optional(), customerId: id.optional() })
+export const touchpointListQuery = pageQuery.extend({
+  partnerId: id.optional(),
+  customerId: id.optional(),
+  /** Only the touchpoints logged from this meeting occurrence (`meetingOccurrenceRef`). */
+  meetingRef: z.string().max(80).optional(),
+})
 export type TouchpointListQuery = z.infer<typeof touchpointListQuery>
 
 export const touchpoint = z.object({
@@ -36,6 +41,10 @@ export const createTouchpointBody = z.object({
     .min(1, 'Say in a few words what it was about')
     .max(500, 'At most 500 characters'),
   notes: optionalText(5000),
+  /** Logged from a meeting: the occurrence (of a series of the same partner) it records. */
+  meeting: z
+    .object({ seriesId: z.number().int().positive(), originalStart: z.iso.datetime({ offset: true }) })
+    .nullish(),
 })
 export type CreateTouchpointBody = z.infer<typeof createTouchpointBody>
 

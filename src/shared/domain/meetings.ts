@@ -30,3 +30,8 @@ export const actionStatusLabel: Record<ActionStatus, string> = {
 export const ActionSource = { manual: 'manual', meeting: 'meeting', opportunity: 'opportunity' } as const
 export type ActionSource = (typeof ActionSource)[keyof typeof ActionSource]
 export const actionSources = Object.values(ActionSource) as [ActionSource, ...ActionSource[]]
+
+/** How a touchpoint names the meeting occurrence it records: the series and the rule's original start. */
+export function meetingOccurrenceRef(seriesId: number, originalStart: string): string {
+  return `${seriesId}@${new Date(originalStart).toISOString()}`
+}

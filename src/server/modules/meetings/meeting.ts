@@ -61,6 +61,8 @@ export function meetingService(database: Database) {
   return {
     page,
     draft,
+    /** The meeting, checked: its series visible to the actor and the key an occurrence of it (else 404). */
+    locate: (actor: Actor, seriesId: number, originalStart: string) => locate(actor, seriesId, originalStart),
 
     /**
      * Move, cancel, mark held, agenda, minutes, decisions. Saving an agenda freezes it; marking a meeting

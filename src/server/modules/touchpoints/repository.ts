@@ -35,6 +35,7 @@ export function touchpointsRepository(db: Db) {
       const conds: SQL[] = [scope]
       if (q.partnerId) conds.push(sql`t.partner_id = ${q.partnerId}`)
       if (q.customerId) conds.push(sql`t.customer_id = ${q.customerId}`)
+      if (q.meetingRef) conds.push(sql`t.meeting_occurrence_ref = ${q.meetingRef}`)
       const where = sql.join(conds, sql` and `)
       const [items, [count]] = await Promise.all([
         execRows<TouchpointRow>(

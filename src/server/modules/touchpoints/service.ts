@@ -3,6 +3,7 @@ import type { Actor } from '#server/modules/access/actor'
 import { guardPartnerField } from '#server/modules/access/partner-field'
 import { partnerVisible } from '#server/modules/access/scope'
 import { customerOfPartner } from '#server/modules/customers/belongs'
+import { meetingService } from '#server/modules/meetings/meeting'
 import { partnersRepository } from '#server/modules/partners/repository'
 import type {
   CreateTouchpointBody,
@@ -10,6 +11,7 @@ import type {
   TouchpointListQuery,
   TouchpointMonthlyQuery,
 } from '#shared/contracts/touchpoints'
+import { meetingOccurrenceRef as meetingOccurrenceRefOf } from '#shared/domain/meetings'
 import { addMonths, monthStart, today } from '#shared/domain/periods'
 import { AppError } from '#shared/errors'
 import { type TouchpointRow, touchpointsRepository } from './repository'
@@ -39,6 +41,19 @@ export function touchpointsService(database: Database) {
         throw new AppError('VALIDATION', 'The customer is not a customer of this partner', [
           { path: ['customerId'], message: 'Choose a customer of this partner' },
         ])
+      let meetingOccurrenceRef: string | null = null
+      if (body.meeting) {
+        const { s, key } = await meetingService(database).locate(
+          actor,
+          body.meeting.seriesId,
+          body.meeting.originalStart,
+        )
+        if (s.partnerId !== body.partnerId)
+          throw new AppError('VALIDATION', 'The meeting is not a meeting with this partner', [
+            { path: ['meeting'], message: 'Choose a meeting of this partner' },
+          ])
+        meetingOccurrenceRef = meetingOccurrenceRefOf(s.id, key.toISOString())
+      }
       const id = await repo.insert({
         partnerId: body.partnerId,
         customerId: body.customerId ?? null,
@@ -47,6 +62,7 @@ export function touchpointsService(database: Database) {
         summary: body.summary,
         notes: body.notes ?? null,
         loggedBy: actor.id,
+        meetingOccurrenceRef,
       })
       return toTouchpoint(await repo.find(id))
     },

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
 import { notifySaved, showServerError } from '../../lib/forms'
 import { useUser } from '../auth/session'
+import { EngagementLogCard } from '../touchpoints/EngagementLogCard'
 import { ActionList, AddActionForm } from './ActionItems'
 import { useAgendaDraft, useMeetingPage, useMeetingPeople, usePatchMeeting } from './api'
 import { Markdown } from './Markdown'
@@ -314,6 +315,11 @@ function Body({ page, seriesId, originalStart }: { page: Page; seriesId: number;
                 {[page.series.owner.name, ...page.series.attendees.map((a) => a.name)].join(', ')}
               </Text>
             </Paper>
+            <EngagementLogCard
+              partners={[{ id: o.partnerId, name: o.partnerName }]}
+              canLog={o.canEdit}
+              meeting={{ seriesId, originalStart, date: o.start.slice(0, 10), title: o.title }}
+            />
           </Stack>
         </Grid.Col>
       </Grid>

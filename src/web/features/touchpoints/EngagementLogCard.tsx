@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Select, Skeleton, Stack, Text, TextInput, 
 import { useForm } from '@mantine/form'
 import { useId } from 'react'
 import { createTouchpointBody } from '#shared/contracts/touchpoints'
+import { meetingOccurrenceRef } from '#shared/domain/meetings'
 import { today } from '#shared/domain/periods'
 import { type TouchpointKind, touchpointKindLabel, touchpointKinds } from '#shared/domain/touchpoints'
 import { formatDate } from '../../lib/format'
@@ -13,36 +14,45 @@ type Props = {
   partners: { id: number; name: string }[]
   customerId?: number
   canLog: boolean
+  /** On a meeting page: the touchpoints logged from this meeting, and the quick-add records it. */
+  meeting?: { seriesId: number; originalStart: string; date: string; title: string }
 }
 
 type Values = { partnerId: string | null; kind: string; occurredOn: string; summary: string }
 
-const toBody = (v: Values, customerId?: number) => ({
+const toBody = (v: Values, customerId?: number, meeting?: Props['meeting']) => ({
   partnerId: v.partnerId ? Number(v.partnerId) : undefined,
   customerId: customerId ?? null,
   kind: v.kind,
   occurredOn: v.occurredOn,
   summary: v.summary,
+  meeting: meeting ? { seriesId: meeting.seriesId, originalStart: meeting.originalStart } : null,
 })
 
 /** The engagement log: a one-line quick-add (today, a call, by default) and the newest touchpoints. */
-export function EngagementLogCard({ partners, customerId, canLog }: Props) {
+export function EngagementLogCard({ partners, customerId, canLog, meeting }: Props) {
   const titleId = useId()
   const log = useLogTouchpoint()
-  const scope = customerId ? { customerId } : { partnerId: partners[0]?.id }
+  const scope = meeting
+    ? { meetingRef: meetingOccurrenceRef(meeting.seriesId, meeting.originalStart) }
+    : customerId
+      ? { customerId }
+      : { partnerId: partners[0]?.id }
   const list = useTouchpoints({ ...scope, pageSize: 8 })
+  // A touchpoint is logged once it happened: a meeting still ahead offers no quick-add yet.
+  const canLogHere = canLog && (!meeting || meeting.date <= today())
   const form = useForm<Values>({
     initialValues: {
       partnerId: partners[0] ? String(partners[0].id) : null,
-      kind: 'call',
-      occurredOn: today(),
+      kind: meeting ? 'meeting' : 'call',
+      occurredOn: meeting?.date ?? today(),
       summary: '',
     },
-    validate: contractValidator(createTouchpointBody, (v: Values) => toBody(v, customerId)),
+    validate: contractValidator(createTouchpointBody, (v: Values) => toBody(v, customerId, meeting)),
   })
   const submit = form.onSubmit(async (v) => {
     try {
-      await log.mutateAsync(createTouchpointBody.parse(toBody(v, customerId)))
+      await log.mutateAsync(createTouchpointBody.parse(toBody(v, customerId, meeting)))
       notifySaved(`${touchpointKindLabel[v.kind as TouchpointKind]} logged`)
       form.setFieldValue('summary', '')
     } catch (error) {
@@ -55,7 +65,12 @@ export function EngagementLogCard({ partners, customerId, canLog }: Props) {
       <Title order={2} fz="lg" id={titleId} mb="sm">
         Engagement log
       </Title>
-      {canLog && (
+      {meeting && (
+        <Text fz="sm" c="dimmed" mb="xs">
+          Calls, e-mails and workshops around this meeting, counted in the partner's engagement log.
+        </Text>
+      )}
+      {canLogHere && (
         <form onSubmit={submit} noValidate aria-label="Log a touchpoint">
           <Group gap="xs" align="flex-start" mb="md" wrap="wrap">
             {partners.length > 1 && (
@@ -100,7 +115,7 @@ export function EngagementLogCard({ partners, customerId, canLog }: Props) {
         </Stack>
       ) : (list.data?.items.length ?? 0) === 0 ? (
         <Text fz="sm" c="dimmed">
-          No touchpoint logged yet.
+          {meeting ? 'No touchpoint logged from this meeting yet.' : 'No touchpoint logged yet.'}
         </Text>
       ) : (
         <Stack gap={6} aria-label="Touchpoints">
