@@ -32,7 +32,23 @@ describe('meetings', () => {
     await shot(page, 'meetings-new-series')
     await dialog.getByRole('button', { name: 'Create series' }).click()
     await hidden(dialog)
-    await visible(section.getByRole('table', { name: 'Meeting series' }).getByText('ROB e2e'))
+    const seriesTable = section.getByRole('table', { name: 'Meeting series' })
+    await visible(seriesTable.getByText('ROB e2e'))
+
+    // Edit it: the form opens on the choice it was made with; weekly from now on.
+    const row = seriesTable.locator('tr', { hasText: 'ROB e2e' })
+    await row.getByRole('button', { name: 'Edit' }).click()
+    const edit = page.getByRole('dialog', { name: 'Edit meeting series' })
+    await visible(edit)
+    expect(await edit.getByLabel('Repeats').inputValue()).toBe('Every 2 weeks')
+    await edit.getByLabel('Repeats').click()
+    await page.getByRole('option', { name: 'Every week' }).click()
+    await eventually(async () =>
+      expect(await edit.getByTestId('rule-preview').textContent()).toMatch(/FREQ=WEEKLY;BYDAY=/),
+    )
+    await edit.getByRole('button', { name: 'Save series' }).click()
+    await hidden(edit)
+    await eventually(async () => expect(await row.textContent()).toMatch(/Every \w+day at 09:00/))
     const next = section.getByRole('link', { name: /ROB e2e/ }).first()
     await visible(next)
     await shot(page, 'meetings-partner-section', true)

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { expand } from '#shared/domain/recurrence'
-import { describeRule, type RecurrenceChoice, ruleOfChoice } from '../../src/web/features/meetings/recurrence'
+import { expand, normalizeRule } from '#shared/domain/recurrence'
+import {
+  choiceOfRule,
+  describeRule,
+  type RecurrenceChoice,
+  ruleOfChoice,
+} from '../../src/web/features/meetings/recurrence'
 
 const choice = (over: Partial<RecurrenceChoice>): RecurrenceChoice => ({
   pattern: 'weekly',
@@ -47,5 +52,30 @@ describe('the friendly recurrence picker', () => {
       new Date('2026-06-01T00:00:00Z'),
     )
     expect(got.map((o) => o.originalStart.slice(0, 10))).toEqual(['2026-01-06', '2026-01-20', '2026-02-03'])
+  })
+
+  it.each([
+    choice({ pattern: 'weekly', weekday: 'MO' }),
+    choice({ pattern: 'biweekly', weekday: 'TH', until: '2026-06-30' }),
+    choice({ pattern: 'monthly-nth', nth: '-1', weekday: 'FR' }),
+    choice({ pattern: 'monthly-day', day: '-1', until: '2027-03-31' }),
+    choice({ pattern: 'advanced', advanced: 'FREQ=DAILY;COUNT=3' }),
+    choice({ pattern: 'advanced', advanced: 'FREQ=WEEKLY;INTERVAL=3;BYDAY=WE' }),
+  ])('editing a stored series shows the choice it was made with: %o', (c) => {
+    // What the server stores: UNTIL turned into the UTC instant of the end of that local day.
+    for (const timeZone of ['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Auckland']) {
+      const stored = normalizeRule({
+        startLocal: '2026-01-06T09:00',
+        timeZone,
+        durationMinutes: 30,
+        rrule: ruleOfChoice(c),
+      })
+      expect(choiceOfRule(stored, timeZone, 'MO')).toEqual({
+        ...c,
+        weekday: c.pattern === 'advanced' || c.pattern === 'monthly-day' ? 'MO' : c.weekday,
+        // The stored rule stays in the RRULE field, for a switch to "Advanced".
+        advanced: stored,
+      })
+    }
   })
 })

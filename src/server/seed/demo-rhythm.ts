@@ -11,6 +11,18 @@ import {
 import { normalizeRule } from '#shared/domain/recurrence'
 import { planRhythm, type RhythmPartner } from './rhythm'
 
+const HELD_AGENDA = [
+  '## Open action items',
+  '',
+  '- Review the items carried over from the last meeting',
+  '',
+  '## Usage and health since the last meeting',
+  '',
+  '## Escalations and blockers',
+  '',
+  '## Next steps',
+].join('\n')
+
 type Tx = Parameters<Parameters<Database['db']['transaction']>[0]>[0]
 
 /** Ids the rhythm plan's indices resolve to, in the order the demo wrote them. */
@@ -61,6 +73,9 @@ export async function writeDemoRhythm(
       seriesId: seriesRows[k].id,
       originalStart: new Date(o.originalStart),
       status: o.status,
+      // A held meeting keeps the agenda it was held with (the app freezes it when marked held).
+      agenda: o.status === 'held' ? HELD_AGENDA : null,
+      agendaFrozenAt: o.status === 'held' ? new Date(o.originalStart) : null,
       minutes: o.minutes,
       decisions: o.decisions,
       heldAt: o.heldAt,

@@ -1,8 +1,9 @@
 import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconPlus } from '@tabler/icons-react'
-import { useId, useMemo } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { Link } from 'react-router'
+import type { MeetingSeries } from '#shared/contracts/meetings'
 import { meetingKindLabel, occurrenceStatusLabel } from '#shared/domain/meetings'
 import { notifySaved, showServerError } from '../../lib/forms'
 import { useEndSeries, useOccurrences, usePartnerSeries } from './api'
@@ -13,6 +14,7 @@ import { SeriesFormModal } from './SeriesFormModal'
 export function MeetingsSection({ partnerId, canEdit }: { partnerId: number; canEdit: boolean }) {
   const titleId = useId()
   const [opened, { open, close }] = useDisclosure()
+  const [editing, setEditing] = useState<MeetingSeries | null>(null)
   const series = usePartnerSeries(partnerId)
   const window = useMemo(() => {
     const from = new Date(Date.now() - 14 * 86_400_000)
@@ -80,6 +82,11 @@ export function MeetingsSection({ partnerId, canEdit }: { partnerId: number; can
                   {canEdit && (
                     <Table.Td>
                       {s.canEdit && !s.endsAt && (
+                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(s)}>
+                          Edit
+                        </Button>
+                      )}
+                      {s.canEdit && !s.endsAt && (
                         <Button
                           size="compact-xs"
                           variant="subtle"
@@ -129,6 +136,15 @@ export function MeetingsSection({ partnerId, canEdit }: { partnerId: number; can
         </Stack>
       )}
       {canEdit && <SeriesFormModal partnerId={partnerId} opened={opened} onClose={close} />}
+      {editing && (
+        <SeriesFormModal
+          key={editing.id}
+          partnerId={partnerId}
+          series={editing}
+          opened
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Paper>
   )
 }

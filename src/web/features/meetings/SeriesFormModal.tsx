@@ -11,11 +11,13 @@ import {
   TextInput,
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
+import type { MeetingSeries } from '#shared/contracts/meetings'
 import { meetingKindLabel, meetingKinds } from '#shared/domain/meetings'
 import { focusFirstError, notifySaved, showServerError } from '../../lib/forms'
-import { useCreateSeries, useMeetingPeople } from './api'
+import { useCreateSeries, useMeetingPeople, useUpdateSeries } from './api'
 import {
   browserZone,
+  choiceOfRule,
   describeRule,
   ORDINALS,
   type RecurrenceChoice,
@@ -43,77 +45,118 @@ function nextWeekday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T09:00`
 }
 
-/** New meeting series: kind, title, first meeting, zone, length, friendly recurrence (or an RRULE), people. */
+function initialValues(series?: MeetingSeries): Values {
+  if (series) {
+    const wd = weekdayOf(series.startLocal.slice(0, 10))
+    return {
+      kind: series.kind,
+      title: series.title,
+      start: series.startLocal,
+      timeZone: series.timeZone,
+      durationMinutes: series.durationMinutes,
+      ...choiceOfRule(series.rrule, series.timeZone, wd === 'SU' || wd === 'SA' ? 'MO' : wd),
+      userIds: series.attendees.filter((a) => a.kind === 'user').map((a) => String(a.id)),
+      stakeholderIds: series.attendees.filter((a) => a.kind === 'stakeholder').map((a) => String(a.id)),
+    }
+  }
+  const firstStart = nextWeekday()
+  return {
+    kind: 'rob',
+    title: 'Rhythm of business',
+    start: firstStart,
+    timeZone: browserZone(),
+    durationMinutes: 30,
+    pattern: 'biweekly',
+    weekday: weekdayOf(firstStart.slice(0, 10)) as RecurrenceChoice['weekday'],
+    nth: '1',
+    day: '1',
+    until: '',
+    advanced: '',
+    userIds: [],
+    stakeholderIds: [],
+  }
+}
+
+/**
+ * A meeting series: kind, title, first meeting, zone, length, friendly recurrence (or an RRULE), people.
+ * With `series` it edits that series: a change of timing starts a new version from now (the server keeps
+ * past meetings, their minutes and decisions where they were; decision 008).
+ */
 export function SeriesFormModal({
   partnerId,
   opened,
   onClose,
+  series,
 }: {
   partnerId: number
   opened: boolean
   onClose: () => void
+  series?: MeetingSeries
 }) {
   const people = useMeetingPeople(partnerId, opened)
   const create = useCreateSeries(partnerId)
-  const firstStart = nextWeekday()
-  const form = useForm<Values>({
-    initialValues: {
-      kind: 'rob',
-      title: 'Rhythm of business',
-      start: firstStart,
-      timeZone: browserZone(),
-      durationMinutes: 30,
-      pattern: 'biweekly',
-      weekday: weekdayOf(firstStart.slice(0, 10)) as RecurrenceChoice['weekday'],
-      nth: '1',
-      day: '1',
-      until: '',
-      advanced: '',
-      userIds: [],
-      stakeholderIds: [],
-    },
-  })
+  const update = useUpdateSeries()
+  const form = useForm<Values>({ initialValues: initialValues(series) })
   const v = form.values
   const startDay = v.start.slice(0, 10)
   const rule = ruleOfChoice(v)
 
-  const submit = form.onSubmit(
-    (values) =>
-      create.mutate(
-        {
-          kind: values.kind as 'rob',
-          title: values.title,
-          rrule: ruleOfChoice(values),
-          startLocal: values.start,
-          timeZone: values.timeZone,
-          durationMinutes: values.durationMinutes,
-          attendeeUserIds: values.userIds.map(Number),
-          attendeeStakeholderIds: values.stakeholderIds.map(Number),
-        },
+  const onError = (e: unknown) =>
+    showServerError(e, form, series ? 'Could not save the series' : 'Could not create the series', (path) => {
+      const f = String(path[0] ?? '')
+      if (f === 'rrule') return v.pattern === 'advanced' ? 'advanced' : 'pattern'
+      if (f === 'startLocal') return 'start'
+      if (f === 'attendeeUserIds') return 'userIds'
+      if (f === 'attendeeStakeholderIds') return 'stakeholderIds'
+      return f in form.values ? f : undefined
+    })
+  const submit = form.onSubmit((values) => {
+    const body = {
+      kind: values.kind as 'rob',
+      title: values.title,
+      rrule: ruleOfChoice(values),
+      startLocal: values.start,
+      timeZone: values.timeZone,
+      durationMinutes: values.durationMinutes,
+      attendeeUserIds: values.userIds.map(Number),
+      attendeeStakeholderIds: values.stakeholderIds.map(Number),
+    }
+    if (series)
+      update.mutate(
+        { id: series.id, body },
         {
           onSuccess: (s) => {
-            notifySaved(`${s.title} scheduled`)
-            form.reset()
+            notifySaved(`${s.title} saved`)
             onClose()
           },
-          onError: (e) =>
-            showServerError(e, form, 'Could not create the series', (path) => {
-              const f = String(path[0] ?? '')
-              if (f === 'rrule') return v.pattern === 'advanced' ? 'advanced' : 'pattern'
-              if (f === 'startLocal') return 'start'
-              if (f === 'attendeeUserIds') return 'userIds'
-              if (f === 'attendeeStakeholderIds') return 'stakeholderIds'
-              return f in form.values ? f : undefined
-            }),
+          onError,
         },
-      ),
-    focusFirstError,
-  )
+      )
+    else
+      create.mutate(body, {
+        onSuccess: (s) => {
+          notifySaved(`${s.title} scheduled`)
+          form.reset()
+          onClose()
+        },
+        onError,
+      })
+  }, focusFirstError)
 
   return (
-    <Modal opened={opened} onClose={onClose} title="New meeting series" size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={series ? 'Edit meeting series' : 'New meeting series'}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
+          {series && (
+            <Text fz="sm" c="dimmed">
+              A new time or rule applies from now on: past meetings keep their minutes, decisions and actions.
+            </Text>
+          )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label="Kind"
@@ -123,7 +166,7 @@ export function SeriesFormModal({
             />
             <TextInput label="Title" required {...form.getInputProps('title')} />
             <TextInput
-              label="First meeting (local time)"
+              label={series ? 'Meets from (local time)' : 'First meeting (local time)'}
               type="datetime-local"
               required
               {...form.getInputProps('start')}
@@ -224,8 +267,8 @@ export function SeriesFormModal({
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create series
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {series ? 'Save series' : 'Create series'}
             </Button>
           </Group>
         </Stack>

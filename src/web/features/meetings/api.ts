@@ -10,6 +10,7 @@ import type {
   Occurrence,
   PatchActionBody,
   PatchOccurrenceBody,
+  UpdateSeriesBody,
 } from '#shared/contracts/meetings'
 import { api } from '../../api/client'
 
@@ -58,6 +59,15 @@ export function useCreateSeries(partnerId: number) {
   return useMutation({
     mutationFn: (body: CreateSeriesBody) =>
       api.post<MeetingSeries>(`/partners/${partnerId}/meeting-series`, body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: meetingKeys.all }),
+  })
+}
+
+export function useUpdateSeries() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: UpdateSeriesBody }) =>
+      api.patch<MeetingSeries>(`/meeting-series/${id}`, body),
     onSuccess: () => void client.invalidateQueries({ queryKey: meetingKeys.all }),
   })
 }
