@@ -63,6 +63,18 @@ describe('escalations', () => {
     await visible(timeline.getByText('Escalated to Lead'))
     await visible(timeline.getByText('Needs a decision on the tenant policy exception'))
 
+    // Raise its severity and hand it to the lead: the timeline says so in words.
+    await page.getByRole('button', { name: 'Edit' }).click()
+    const edit = page.getByRole('dialog', { name: 'Edit escalation' })
+    await visible(edit)
+    await edit.getByRole('combobox', { name: 'Severity' }).click()
+    await page.getByRole('option', { name: 'Critical' }).click()
+    await edit.getByRole('combobox', { name: 'Owner' }).click()
+    await page.getByRole('option', { name: 'Lena Lead' }).click()
+    await edit.getByRole('button', { name: 'Save' }).click()
+    await hidden(edit)
+    await visible(timeline.getByText('Changed severity (high → critical), owner (handed to Lena Lead)'))
+
     // Closing without evidence: the message shows next to the evidence field.
     await page.getByRole('button', { name: 'Close…' }).click()
     const close = page.getByRole('dialog', { name: 'Close escalation' })

@@ -200,7 +200,23 @@ describe('workflow', () => {
     })
     expect(res.json()).toMatchObject({ severity: 'critical', title: 'Renamed' })
     expect(res.json().sla.hours).toBe(24)
-    expect(res.json().timeline.at(-1)).toMatchObject({ kind: 'edited', note: 'Changed title, severity' })
+    expect(res.json().timeline.at(-1)).toMatchObject({
+      kind: 'edited',
+      note: 'Changed title, severity (high → critical)',
+    })
+    // Handed to someone else: the timeline names them; a viewer cannot be the owner.
+    const handed = await call(FPM, 'PATCH', `/api/escalations/${e.id}`, { ownerUserId: t.fx.users.leadA.id })
+    expect(handed.json()).toMatchObject({ ownerUserId: t.fx.users.leadA.id, ownerName: 'leadA' })
+    expect(handed.json().timeline.at(-1).note).toBe('Changed owner (handed to leadA)')
+    const back = await call('leada@test.example', 'PATCH', `/api/escalations/${e.id}`, {
+      ownerUserId: t.fx.users.fpmA1.id,
+    })
+    expect(back.json().ownerName).toBe('fpmA1')
+    const toViewer = await call(FPM, 'PATCH', `/api/escalations/${e.id}`, {
+      ownerUserId: t.fx.users.viewer.id,
+    })
+    expect(toViewer.statusCode).toBe(400)
+    expect(toViewer.json().error.issues[0].path).toEqual(['ownerUserId'])
     const bad = await call(FPM, 'PATCH', `/api/escalations/${e.id}`, { customerId: t.fx.customerB1.id })
     expect(bad.statusCode).toBe(400)
   })

@@ -147,9 +147,9 @@ export function escalationsRepository(db: Db) {
     },
 
     async user(id: number) {
-      const [row] = await execRows<{ id: number; role: string; active: boolean }>(
+      const [row] = await execRows<{ id: number; role: string; active: boolean; name: string }>(
         db,
-        sql`select id, role, active from users where id = ${id}`,
+        sql`select id, role, active, display_name as name from users where id = ${id}`,
       )
       return row
     },

@@ -48,6 +48,16 @@ export function toEscalation(row: EscalationRow, hours: SlaHours, now = new Date
 /** Rows the actor may see: those of visible partners (a condition on `partners`). */
 export const escalationVisible = (actor: Actor): SQL => partnerVisible(actor)
 
+const editedFieldLabel: Record<keyof UpdateEscalationBody, string> = {
+  title: 'title',
+  description: 'description',
+  severity: 'severity',
+  category: 'category',
+  customerId: 'customer',
+  workloadCode: 'workload',
+  ownerUserId: 'owner',
+}
+
 /**
  * Who may change an escalation: writers within their partner scope, and an SME who is its owner
  * (decision 009) — on the partners they help, which they see.
@@ -158,10 +168,18 @@ export function escalationsService(database: Database) {
       )
       if (changed.length === 0) return get(actor, id)
       await repo.update(id, body)
+      // The timeline says what changed in words: severity and category with before → after, a new owner by name.
+      const words = await Promise.all(
+        changed.map(async (k) => {
+          if (k === 'severity' || k === 'category') return `${k} (${row[k]} → ${body[k]})`
+          if (k === 'ownerUserId') return `owner (handed to ${(await repo.user(body.ownerUserId!))?.name})`
+          return editedFieldLabel[k]
+        }),
+      )
       await repo.addEvent({
         escalationId: id,
         kind: 'edited',
-        note: `Changed ${changed.join(', ')}`,
+        note: `Changed ${words.join(', ')}`,
         userId: actor.id,
       })
       return get(actor, id)

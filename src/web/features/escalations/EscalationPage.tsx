@@ -20,6 +20,7 @@ import { notifySaved, showServerError } from '../../lib/forms'
 import { useEscalation, useTransition } from './api'
 import { EscalationStatusBadge, SeverityBadge, SlaBadge } from './badges'
 import { CloseEscalationModal } from './CloseEscalationModal'
+import { EditEscalationModal } from './EditEscalationModal'
 import { EscalateModal } from './EscalateModal'
 
 function eventText(v: EscalationEvent): { title: string; icon: React.ReactNode } {
@@ -56,6 +57,7 @@ function Actions({ e }: { e: EscalationDetail }) {
   const transition = useTransition(e.id)
   const [closing, setClosing] = useState(false)
   const [escalating, setEscalating] = useState(false)
+  const [editing, setEditing] = useState(false)
   if (!e.canEdit) return null
   const go = (status: EscalationStatus) =>
     transition.mutate(
@@ -80,6 +82,14 @@ function Actions({ e }: { e: EscalationDetail }) {
           Escalate to…
         </Button>
       )}
+      <Button
+        variant="default"
+        size="sm"
+        leftSection={<IconEdit size={14} />}
+        onClick={() => setEditing(true)}
+      >
+        Edit
+      </Button>
       {e.status !== 'closed' && (
         <Button color="teal" size="sm" onClick={() => setClosing(true)}>
           Close…
@@ -87,6 +97,7 @@ function Actions({ e }: { e: EscalationDetail }) {
       )}
       <CloseEscalationModal escalationId={e.id} opened={closing} onClose={() => setClosing(false)} />
       <EscalateModal escalationId={e.id} opened={escalating} onClose={() => setEscalating(false)} />
+      {editing && <EditEscalationModal escalation={e} opened onClose={() => setEditing(false)} />}
     </Group>
   )
 }

@@ -1,19 +1,12 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { Button, Group, Modal, Stack } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useEffect } from 'react'
 import { useNavigate } from 'react-router'
 import { createEscalationBody } from '#shared/contracts/escalations'
-import {
-  escalationCategories,
-  escalationCategoryLabel,
-  severities,
-  severityLabel,
-} from '#shared/domain/escalations'
-import { workloadCatalog } from '#shared/domain/workloads'
 import { contractValidator, focusFirstError, notifySaved, showServerError, toId } from '../../lib/forms'
-import { useCustomers } from '../customers/api'
 import { PartnerSelect } from '../partners/PartnerSelect'
 import { useRaiseEscalation } from './api'
+import { EscalationFields, type EscalationFieldValues } from './EscalationFields'
 
 type Props = {
   opened: boolean
@@ -24,15 +17,7 @@ type Props = {
   openAfter?: boolean
 }
 
-type Values = {
-  title: string
-  description: string
-  severity: string | null
-  category: string | null
-  partnerId: number | null
-  customerId: string | null
-  workloadCode: string | null
-}
+type Values = EscalationFieldValues & { partnerId: number | null }
 
 const toBody = (v: Values) => ({
   title: v.title,
@@ -65,10 +50,6 @@ export function RaiseEscalationModal({ opened, onClose, partner, openAfter = tru
     if (opened) form.reset()
   }, [opened])
   const partnerId = form.values.partnerId
-  const customers = useCustomers(
-    { partnerId: partnerId ?? undefined, pageSize: 200, sort: 'name' },
-    partnerId !== null,
-  )
 
   const submit = form.onSubmit(async (values) => {
     try {
@@ -97,47 +78,7 @@ export function RaiseEscalationModal({ opened, onClose, partner, openAfter = tru
               error={form.errors.partnerId}
             />
           )}
-          <TextInput label="Title" withAsterisk data-autofocus {...form.getInputProps('title')} />
-          <SimpleGrid cols={2}>
-            <Select
-              label="Severity"
-              withAsterisk
-              data={severities.map((s) => ({ value: s, label: severityLabel[s] }))}
-              allowDeselect={false}
-              {...form.getInputProps('severity')}
-            />
-            <Select
-              label="Category"
-              withAsterisk
-              placeholder="Choose…"
-              data={escalationCategories.map((c) => ({ value: c, label: escalationCategoryLabel[c] }))}
-              {...form.getInputProps('category')}
-            />
-            <Select
-              label="Customer"
-              placeholder={partnerId ? 'None' : 'Choose a partner first'}
-              disabled={!partnerId}
-              searchable
-              clearable
-              data={(customers.data?.items ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
-              {...form.getInputProps('customerId')}
-            />
-            <Select
-              label="Workload"
-              placeholder="None"
-              searchable
-              clearable
-              data={workloadCatalog.map((w) => ({ value: w.code, label: w.name }))}
-              {...form.getInputProps('workloadCode')}
-            />
-          </SimpleGrid>
-          <Textarea
-            label="Description"
-            description="What is blocked, since when, and what is needed"
-            autosize
-            minRows={3}
-            {...form.getInputProps('description')}
-          />
+          <EscalationFields form={form} partnerId={partnerId} autoFocus />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

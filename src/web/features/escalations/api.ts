@@ -8,6 +8,7 @@ import type {
   SaveSlaBody,
   TimeToResolveReport,
   TransitionBody,
+  UpdateEscalationBody,
 } from '#shared/contracts/escalations'
 import type { Severity } from '#shared/domain/escalations'
 import { api, type QueryParams } from '../../api/client'
@@ -80,6 +81,11 @@ export const useRaiseEscalation = () =>
 export const useTransition = (id: number) =>
   useEscalationMutation((body: TransitionBody) =>
     api.post<EscalationDetail>(`/escalations/${id}/transition`, body),
+  )
+
+export const useEditEscalation = (id: number) =>
+  useEscalationMutation((body: UpdateEscalationBody) =>
+    api.patch<EscalationDetail>(`/escalations/${id}`, body),
   )
 
 export const useEscalate = (id: number) =>
