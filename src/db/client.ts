@@ -65,10 +65,14 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   const inMemory = opts.dataDir.startsWith('memory://')
   const release = inMemory ? () => {} : acquireDataDirLock(opts.dataDir, opts.owner)
   try {
-    const client = new PGlite(inMemory ? undefined : `${opts.dataDir}/pgdata`, {
+    const options = {
       relaxedDurability: inMemory,
       startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])],
-    })
+      // An in-memory database may start from a dump (tests: migrated, or seeded, once per run).
+      loadDataDir: inMemory ? opts.pgliteTemplate : undefined,
+    }
+    // PGlite reads its options from the first argument when there is no data folder.
+    const client = inMemory ? new PGlite(options) : new PGlite(`${opts.dataDir}/pgdata`, options)
     await client.waitReady
     const db = drizzlePglite(client, { schema }) as unknown as Db
     await migratePglite(db as never, { migrationsFolder })

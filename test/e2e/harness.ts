@@ -8,6 +8,7 @@ import { loadEnv } from '#server/env'
 import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '#server/seed/demo'
 import { createTestDatabase } from '#test/helpers/db'
+import { seededTemplate } from '#test/helpers/seeded-template'
 
 export const VIEWPORT = { width: 1440, height: 900 }
 const webIndex = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url))
@@ -31,10 +32,11 @@ export type E2E = {
  */
 export async function startE2E({ seed = true }: { seed?: boolean } = {}): Promise<E2E> {
   if (!existsSync(webIndex)) throw new Error('dist/web is missing: run `npm run build:web` first')
-  const database = await createTestDatabase()
-  if (seed) {
+  // The demo seeded and scored once per run (as main.ts does at start-up), copied for this file.
+  const template = seed ? seededTemplate() : undefined
+  const database = await createTestDatabase(template ? { template } : {})
+  if (seed && !template) {
     await seedDemoIfEmpty(database)
-    // As at start-up (main.ts): health scores of every period, computed once.
     await analyticsRefresher(database).ensureComputed()
   }
   const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent' }), database, logger: false })

@@ -11,9 +11,16 @@ import { loadPgliteTemplate } from './pglite-template'
  */
 export const testDbKind = (process.env.TRELLIS_TEST_DB ?? 'pglite') as 'pglite' | 'postgres'
 
-export async function createTestDatabase(): Promise<Database> {
+export type TestDatabaseOptions = {
+  /** Start from this content: a PGlite dump, or a PostgreSQL database to copy (CREATE DATABASE … TEMPLATE). */
+  template?: { pglite?: Blob; postgres?: string }
+  /** PostgreSQL: keep the database when closed (the seeded template drops it itself). */
+  keep?: boolean
+}
+
+export async function createTestDatabase(opts: TestDatabaseOptions = {}): Promise<Database> {
   if (testDbKind === 'pglite') {
-    const pgliteTemplate = loadPgliteTemplate()
+    const pgliteTemplate = opts.template?.pglite ?? loadPgliteTemplate()
     const database = await openDatabase({ dataDir: 'memory://', owner: 'test', pgliteTemplate })
     await ensureReferenceData(database)
     return database
@@ -26,12 +33,17 @@ export async function createTestDatabase(): Promise<Database> {
   const name = `trellis_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.query(
+    opts.template?.postgres
+      ? `CREATE DATABASE ${name} TEMPLATE ${opts.template.postgres}`
+      : `CREATE DATABASE ${name}`,
+  )
   await admin.end()
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '', owner: 'test' })
   await ensureReferenceData(database)
+  if (opts.keep) return database
   const close = database.close
   database.close = async () => {
     await close()
