@@ -7,6 +7,8 @@ export const Exit = {
   invalidRows: 1,
   /** `seed`: the database already holds a portfolio (nothing written). */
   notEmpty: 1,
+  /** `digest send`: some e-mails failed (recorded; the others were sent). */
+  sendFailed: 1,
   /** The file cannot be used, the arguments are wrong, or the database or user cannot be used. */
   unusable: 2,
   /** Something failed on our side (a bug): the message says what. */

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { version } from '#server/version'
 import { AppError } from '#shared/errors'
 import { calendarExportCommand } from './commands/calendar-export'
+import { digestSendCommand } from './commands/digest-send'
 import { importM365Command } from './commands/import-m365'
 import { importPortfolioCommand } from './commands/import-portfolio'
 import { reportPortfolioCommand } from './commands/report-portfolio'
@@ -43,13 +44,16 @@ const reports = program.command('report').description('write a report file')
 reportPortfolioCommand(reports)
 const calendar = program.command('calendar').description('meetings as calendars')
 calendarExportCommand(calendar)
+const digestCmd = program.command('digest').description('the daily digest e-mail')
+digestSendCommand(digestCmd)
 const seedCmd = seedCommand(program)
-for (const c of [imports, usersCmd, reports, calendar]) c.exitOverride()
+for (const c of [imports, usersCmd, reports, calendar, digestCmd]) c.exitOverride()
 for (const c of [
   ...imports.commands,
   ...usersCmd.commands,
   ...reports.commands,
   ...calendar.commands,
+  ...digestCmd.commands,
   seedCmd,
 ])
   c.exitOverride().showHelpAfterError('(add --help for usage)')

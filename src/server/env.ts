@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon'
 import { z } from 'zod'
 
 /** The environment, validated once at start; a bad value stops the process with a clear message. */
@@ -20,7 +21,53 @@ const envSchema = z.object({
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // The daily digest e-mail (decision 011): off without SMTP_URL.
+  SMTP_URL: z
+    .string()
+    .refine(
+      (v) => /^smtps?:$/.test(urlOrNull(v)?.protocol ?? '') && !!urlOrNull(v)?.hostname,
+      'SMTP_URL must be a URL like smtp://user:pass@host:587 or smtps://user:pass@host:465',
+    )
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/,
+      'MAIL_FROM must be an address: trellis@example.com or "Trellis <trellis@example.com>"',
+    )
+    .default('Trellis <trellis@localhost>'),
+  DIGEST_HOUR: z.coerce
+    .number()
+    .int()
+    .min(0, 'DIGEST_HOUR is an hour from 0 to 23')
+    .max(23, 'DIGEST_HOUR is an hour from 0 to 23')
+    .default(7),
+  TRELLIS_TIME_ZONE: z
+    .string()
+    .refine(
+      (v) => IANAZone.isValidZone(v),
+      'TRELLIS_TIME_ZONE must be an IANA time zone such as Europe/Berlin or UTC',
+    )
+    .default('UTC'),
+  TRELLIS_PUBLIC_URL: z
+    .string()
+    .refine(
+      (v) => /^https?:$/.test(urlOrNull(v)?.protocol ?? ''),
+      'TRELLIS_PUBLIC_URL must start with http:// or https://',
+    )
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 })
+
+function urlOrNull(value: string): URL | null {
+  try {
+    return new URL(value)
+  } catch {
+    return null
+  }
+}
 
 export type Env = z.infer<typeof envSchema>
 

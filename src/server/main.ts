@@ -2,6 +2,8 @@ import { openDatabase } from '#db/client'
 import { buildApp } from './app'
 import { loadEnv } from './env'
 import { analyticsRefresher } from './modules/analytics/refresh/service'
+import { startDigestScheduler } from './modules/digest/scheduler'
+import { digestConfigFromEnv } from './modules/digest/service'
 import { ensureReferenceData } from './modules/reference/service'
 import { DEMO_PASSWORD, seedDemoIfEmpty } from './seed/demo'
 
@@ -27,7 +29,9 @@ const seeded = env.TRELLIS_DEMO ? await seedDemoIfEmpty(database) : null
 await analyticsRefresher(database).ensureComputed()
 
 const app = await buildApp({ env, database })
+const digest = env.SMTP_URL ? startDigestScheduler(database, digestConfigFromEnv(env), app.log) : null
 const shutdown = async () => {
+  await digest?.stop()
   await app.close()
   await database.close()
   process.exit(0)
@@ -39,6 +43,11 @@ await app.listen({ port: env.PORT, host: env.HOST })
 const url = `http://localhost:${(app.server.address() as { port: number }).port}`
 const where = database.kind === 'pglite' ? `PGlite in ${env.TRELLIS_DATA_DIR}` : 'PostgreSQL (DATABASE_URL)'
 const lines = [``, `  Trellis is running at ${url}`, `  Database: ${where}`, `  API docs: ${url}/api/docs`]
+lines.push(
+  env.SMTP_URL
+    ? `  Daily digest: e-mailed from ${String(env.DIGEST_HOUR).padStart(2, '0')}:00 ${env.TRELLIS_TIME_ZONE} via ${new URL(env.SMTP_URL).host}`
+    : '  Daily digest: off (set SMTP_URL to e-mail it)',
+)
 if (seeded) {
   lines.push(``, `  Demo data loaded. Sign in with any of these (password: ${DEMO_PASSWORD}):`)
   for (const u of seeded.logins) lines.push(`    ${u.role.padEnd(7)} ${u.email}`)

@@ -133,6 +133,17 @@ const matrix: [string, Call, Expect][] = [
     { method: 'POST', url: () => '/api/calendar/feed/revoke' },
     row(200, 200, 200, 200, 200, 200, 200, 200, 200),
   ],
+  // The daily digest setting is each user's own (viewers too: it is not portfolio data).
+  [
+    'my digest setting',
+    { method: 'GET', url: () => '/api/me/digest' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'switch my digest off',
+    { method: 'PUT', url: () => '/api/me/digest', body: () => ({ enabled: false }) },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
   [
     'calendar feed by an unknown token',
     { method: 'GET', url: () => `/api/calendar/${'u'.repeat(43)}.ics`, public: true },

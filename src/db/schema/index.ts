@@ -1,5 +1,6 @@
 export * from './analytics'
 export * from './customers'
+export * from './digest'
 export * from './escalations'
 export * from './imports'
 export * from './meetings'

@@ -9,6 +9,8 @@ export const users = pgTable('users', {
   regionId: integer('region_id').references(() => regions.id),
   passwordHash: text('password_hash').notNull(),
   active: boolean('active').notNull().default(true),
+  /** Opted in to the daily digest e-mail (decision 011); users switch it off on My week. */
+  digestEnabled: boolean('digest_enabled').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
 

@@ -4,6 +4,7 @@ import { opportunitiesRoutes } from './analytics/opportunities/routes'
 import { analyticsRoutes } from './analytics/routes'
 import { authRoutes } from './auth/routes'
 import { customersRoutes } from './customers/routes'
+import { digestRoutes } from './digest/routes'
 import { escalationsRoutes } from './escalations/routes'
 import { healthRoutes } from './health/routes'
 import { importsRoutes } from './imports/routes'
@@ -34,4 +35,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   touchpointsRoutes,
   meetingsRoutes,
   actionsRoutes,
+  digestRoutes,
 ]

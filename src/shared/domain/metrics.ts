@@ -34,3 +34,6 @@ export const openByAgeDefinition =
 
 export const slaStateDefinition =
   'Each severity has hours to resolve (an admin sets them; 24 h critical, 72 h high, 7 days medium, 14 days low by default). Due at = raised at + hours. Elapsed share = time from raising to now, or to resolution where the clock stops, ÷ the hours. Breached at 100 % or more, at risk from 75 %, else on track.'
+
+export const needsAttentionDefinition =
+  'On My week and in the daily digest: overdue = your open action items due before today; SLA breached and breach soon = the open and in-progress escalations you own, or that are escalated to you as lead or SME, whose SLA state is breached or at risk; due this week = your open items due from today to the end of the week (the digest: due today, and later this week in your time zone).'

@@ -41,7 +41,11 @@ export const hoursSql = (hours: SlaHours) =>
 const elapsedShareSql = (hours: SlaHours) =>
   sql`(extract(epoch from (coalesce(least(e.resolved_at, now()), now()) - e.raised_at)) / 3600.0 / ${hoursSql(hours)})`
 
-export type EscalationFilters = EscalationListQuery & { actorId: number }
+export type EscalationFilters = EscalationListQuery & {
+  actorId: number
+  /** Mine: owned by the actor, or escalated to their role — a lead, an SME — on a partner in their scope. */
+  mine?: { role: string }
+}
 
 export function escalationsRepository(db: Db) {
   /** `scope` and `editable` are conditions on `partners` (the escalation's partner) and `e`. */
@@ -67,6 +71,14 @@ export function escalationsRepository(db: Db) {
     if (q.partnerId) conds.push(sql`e.partner_id = ${q.partnerId}`)
     if (q.customerId) conds.push(sql`e.customer_id = ${q.customerId}`)
     if (q.owner === 'me' && q.actorId) conds.push(sql`e.owner_user_id = ${q.actorId}`)
+    if (q.mine && q.actorId) {
+      const target = q.mine.role === 'lead' || q.mine.role === 'sme' ? q.mine.role : null
+      conds.push(
+        target
+          ? sql`(e.owner_user_id = ${q.actorId} or e.escalated_to = ${target})`
+          : sql`e.owner_user_id = ${q.actorId}`,
+      )
+    }
     if (q.sla === 'breached') conds.push(sql`${elapsedShareSql(hours)} >= 1`)
     if (q.sla === 'at_risk')
       conds.push(sql`${elapsedShareSql(hours)} >= ${AT_RISK_SHARE} and ${elapsedShareSql(hours)} < 1`)

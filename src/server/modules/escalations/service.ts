@@ -25,7 +25,7 @@ import {
   slaClock,
 } from '#shared/domain/escalations'
 import { AppError } from '#shared/errors'
-import { type EscalationRow, escalationsRepository } from './repository'
+import { type EscalationFilters, type EscalationRow, escalationsRepository } from './repository'
 import { loadSlaHours } from './sla'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
@@ -112,7 +112,7 @@ export function escalationsService(database: Database) {
       ])
   }
 
-  async function listRows(actor: Actor, q: Partial<EscalationListQuery>) {
+  async function listRows(actor: Actor, q: Partial<EscalationFilters>, now = new Date()) {
     const hours = await loadSlaHours(database)
     const rows = await repo.all(
       escalationVisible(actor),
@@ -120,7 +120,7 @@ export function escalationsService(database: Database) {
       { ...q, actorId: actor.id },
       hours,
     )
-    return rows.map((r) => toEscalation(r, hours))
+    return rows.map((r) => toEscalation(r, hours, now))
   }
 
   return {
@@ -246,8 +246,15 @@ export function escalationsService(database: Database) {
       return listRows(actor, { status: 'active', partnerId })
     },
 
-    /** Open and in-progress escalations the actor owns, most urgent first ("My week"). */
+    /** Open and in-progress escalations the actor owns, most urgent first. */
     myOpenEscalations: (actor: Actor) => listRows(actor, { status: 'active', owner: 'me' }),
+
+    /**
+     * Open and in-progress escalations the actor owns or that are escalated to them (to "lead" for a
+     * lead, to "SME" for an SME, on partners they see), most urgent first: "My week" and the daily digest.
+     */
+    openEscalationsOnMe: (actor: Actor, now = new Date()) =>
+      listRows(actor, { status: 'active', mine: { role: actor.role } }, now),
 
     /** The actor's own open escalations whose SLA is breached (a daily digest). */
     slaBreachesOf: (actor: Actor) => listRows(actor, { status: 'active', owner: 'me', sla: 'breached' }),

@@ -8,7 +8,9 @@ import { meetingSeriesService } from './service'
 
 /**
  * "My week": the actor's meetings (owner or attendee) in the window — Monday to Monday (UTC) by default —
- * their open action items due by its end or already overdue, and the escalations they own that are open.
+ * their open action items due by its end or already overdue, and the open escalations they own or that are
+ * escalated to them (the "Needs attention" counts are computed from these lists, on the page and in the
+ * daily digest).
  */
 export async function myWeek(
   database: Database,
@@ -24,7 +26,7 @@ export async function myWeek(
   const [{ items }, actions, escalations] = await Promise.all([
     meetingSeriesService(database).occurrences(actor, { from, to, mine: true }),
     actionsService(database).dueAndOverdueFor(actor, until, today),
-    escalationsService(database).myOpenEscalations(actor),
+    escalationsService(database).openEscalationsOnMe(actor, now),
   ])
   return {
     from: new Date(from).toISOString(),

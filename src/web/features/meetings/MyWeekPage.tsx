@@ -3,21 +3,24 @@ import { Link } from 'react-router'
 import { occurrenceStatusLabel } from '#shared/domain/meetings'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
+import { DigestCard } from '../digest/DigestCard'
 import { EscalationLine } from '../escalations/EscalationLine'
 import { ActionList } from './ActionItems'
 import { useMyWeek } from './api'
 import { CalendarFeedCard } from './CalendarFeedCard'
+import { NeedsAttention } from './NeedsAttention'
 import { formatInstant, meetingPath } from './recurrence'
 
-/** "My week": my meetings (owner or attendee), my due and overdue action items, my open escalations. */
+/** "My week": what needs attention, my meetings (owner or attendee), my due and overdue action items, my open escalations. */
 export function MyWeekPage() {
   const week = useMyWeek()
   return (
     <>
       <PageHeader
         title="My week"
-        description="Your meetings this week, the action items you owe and the escalations you own."
+        description="What needs attention, your meetings this week, the action items you owe and the escalations on you."
       />
+      {week.data && <NeedsAttention week={week.data} />}
       {week.isError ? (
         <QueryError error={week.error} onRetry={() => week.refetch()} />
       ) : (
@@ -83,12 +86,12 @@ export function MyWeekPage() {
               </Paper>
               <Paper withBorder p="lg" component="section" aria-label="My open escalations">
                 <Title order={2} fz="lg" mb="xs">
-                  My open escalations
+                  My escalations
                 </Title>
                 {week.data &&
                   (week.data.escalations.length === 0 ? (
                     <Text fz="sm" c="dimmed">
-                      No open escalation of yours.
+                      No open escalation of yours or escalated to you.
                     </Text>
                   ) : (
                     <Stack gap="xs">
@@ -99,6 +102,7 @@ export function MyWeekPage() {
                   ))}
               </Paper>
               <CalendarFeedCard />
+              <DigestCard />
             </Stack>
           </Grid.Col>
         </Grid>
