@@ -3,6 +3,7 @@ import { actionsRoutes } from './actions/routes'
 import { opportunitiesRoutes } from './analytics/opportunities/routes'
 import { analyticsRoutes } from './analytics/routes'
 import { authRoutes } from './auth/routes'
+import { cadenceRoutes } from './cadence/routes'
 import { customersRoutes } from './customers/routes'
 import { escalationsRoutes } from './escalations/routes'
 import { healthRoutes } from './health/routes'
@@ -34,4 +35,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   touchpointsRoutes,
   meetingsRoutes,
   actionsRoutes,
+  cadenceRoutes,
 ]
