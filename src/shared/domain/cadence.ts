@@ -80,6 +80,9 @@ export const sumTallies = (list: readonly Tally[]): Tally => list.reduce(addTall
 /** held ÷ scheduled, or null when nothing was scheduled (shown as "—", never 0 %). */
 export const compliance = (t: Tally): number | null => (t.scheduled > 0 ? t.held / t.scheduled : null)
 
+/** On target at or above the target; null when nothing was scheduled. */
+export const onTarget = (share: number | null, target: number) => (share === null ? null : share >= target)
+
 /** The local calendar day of an instant in a zone. */
 export const localDay = (instant: string, zone: string) => localOf(new Date(instant), zone).slice(0, 10)
 

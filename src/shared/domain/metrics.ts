@@ -34,3 +34,12 @@ export const openByAgeDefinition =
 
 export const slaStateDefinition =
   'Each severity has hours to resolve (an admin sets them; 24 h critical, 72 h high, 7 days medium, 14 days low by default). Due at = raised at + hours. Elapsed share = time from raising to now, or to resolution where the clock stops, ÷ the hours. Breached at 100 % or more, at risk from 75 %, else on track.'
+
+export const cadenceComplianceDefinition =
+  'Held ÷ scheduled ROBs and MBRs of the period (a month or a calendar quarter). Scheduled: the occurrences of the partner’s ROB and MBR series whose start — the new start if moved — falls on a day of the period in the series’ time zone and is already past; a cancelled one stays scheduled and counts as missed, a moved one counts once at its new time. Held: those marked held. Per FPM, per region and overall the held and scheduled meetings are added up before dividing, never averaged. “—” when nothing was scheduled. On target at or above the compliance target (80 % by default).'
+
+export const noRhythmDefinition =
+  'A live partner (not archived, invited or departed) has no business rhythm in place when it has no active ROB or MBR series (none that still gives a meeting after today), no partner sponsor identified among its active stakeholders, or no ROB or MBR held in the last N weeks (6 by default, from the settings in force today). Every reason that applies is listed.'
+
+export const cadenceTouchpointsDefinition =
+  'The touchpoints logged against the partner (calls, e-mails, workshops, meetings, other) whose date falls in the period, per kind. They are shown next to compliance, not part of it.'
