@@ -5,19 +5,23 @@ import { monthsEnding, quarterOf } from '#shared/domain/cadence'
 import { cadenceComplianceDefinition, cadenceTouchpointsDefinition } from '#shared/domain/metrics'
 import { addMonths, today } from '#shared/domain/periods'
 import { QueryError } from '../../components/QueryError'
-import { formatInt, formatMonth } from '../../lib/format'
+import { formatInt, formatMonth, formatPeriod } from '../../lib/format'
 import { InfoTip } from '../health/HealthBand'
 import { useCadence } from './api'
 import { ComplianceValue } from './Compliance'
 import { NoRhythmList } from './NoRhythmList'
 import { PartnerRhythmTable } from './PartnerRhythmTable'
 
+/** "2026 Q4" for a quarter, "October 2026" for a month. */
+export const periodLabel = (key: string) =>
+  key.includes('Q') ? key.replace('-', ' ') : formatPeriod(`${key}-01`)
+
 /** This quarter and the three before it, then this month and the five before it. */
 export function periodChoices(day: string) {
   const quarters = [0, 3, 6, 9].map((back) => quarterOf(addMonths(day, -back)))
   const months = monthsEnding(day.slice(0, 7), 6).reverse()
   return [
-    ...quarters.map((q) => ({ value: q, label: q.replace('-', ' ') })),
+    ...quarters.map((q) => ({ value: q, label: periodLabel(q) })),
     ...months.map((m) => ({ value: m, label: formatMonth(`${m}-01`) })),
   ]
 }
@@ -108,8 +112,8 @@ function RhythmBody({ c, mine }: { c: CadenceOverview; mine: boolean }) {
         </Paper>
       </SimpleGrid>
       <Text fz="xs" c="dimmed">
-        Meetings already due in {c.period.key.replace('-', ' ')} · target {Math.round(target * 100)} % · no
-        rhythm after {c.settings.silentWeeks} weeks without a held meeting
+        Meetings already due in {periodLabel(c.period.key)} · target {Math.round(target * 100)} % · no rhythm
+        after {c.settings.silentWeeks} weeks without a held meeting
       </Text>
       {mine ? (
         <PartnerRhythmTable partners={c.partners} target={target} label="Business rhythm by partner" />
