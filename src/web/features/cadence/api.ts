@@ -7,6 +7,8 @@ export function useCadence(params: QueryParams) {
     queryKey: ['cadence', params],
     queryFn: () => api.get<CadenceOverview>('/cadence', params),
     placeholderData: keepPreviousData,
+    // "Due" moves with the clock and meetings change on other pages: read again on every visit.
+    staleTime: 0,
   })
 }
 
@@ -14,5 +16,6 @@ export function usePartnerCadence(id: number) {
   return useQuery({
     queryKey: ['cadence', 'partner', id],
     queryFn: () => api.get<PartnerCadence>(`/partners/${id}/cadence`),
+    staleTime: 0,
   })
 }
