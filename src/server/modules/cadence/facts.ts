@@ -16,6 +16,7 @@ import {
 const DAY_MS = 86_400_000
 /** How far ahead a series must still give a meeting to count as active. */
 const ACTIVE_HORIZON_DAYS = 400
+const SHORT_LOOK_DAYS = 35
 
 /** The instants that can hold a local day of [from, to) in any time zone (offsets are under a day). */
 export function windowOf(from: string, to: string): [Date, Date] {
@@ -43,19 +44,19 @@ export function cadenceOccurrences(
   }))
 }
 
-/** Per partner: the series versions that still give a meeting after `now`. */
+/**
+ * Per partner: the series versions that still give a meeting after `now`. A short look ahead finds the weekly
+ * and monthly ones; only the rest are expanded over the whole horizon.
+ */
 export function activeSeriesCount(series: SeriesRow[], now: Date): Map<number, number> {
+  const ahead = (list: SeriesRow[], days: number) =>
+    occurrencesOf(list, [], now, new Date(now.getTime() + days * DAY_MS), () => false)
   const live = series.filter((s) => !s.endsAt || s.endsAt > now)
-  const ahead = occurrencesOf(
-    live,
-    [],
-    now,
-    new Date(now.getTime() + ACTIVE_HORIZON_DAYS * DAY_MS),
-    () => false,
-  )
-  const bySeries = new Map(ahead.map((o) => [o.seriesId, o.partnerId]))
+  const found = new Map(ahead(live, SHORT_LOOK_DAYS).map((o) => [o.seriesId, o.partnerId]))
+  const rest = live.filter((s) => !found.has(s.id))
+  for (const o of ahead(rest, ACTIVE_HORIZON_DAYS)) found.set(o.seriesId, o.partnerId)
   const out = new Map<number, number>()
-  for (const partnerId of bySeries.values()) out.set(partnerId, (out.get(partnerId) ?? 0) + 1)
+  for (const partnerId of found.values()) out.set(partnerId, (out.get(partnerId) ?? 0) + 1)
   return out
 }
 

@@ -84,6 +84,15 @@ export function cadenceService(database: Database) {
     }
   }
 
+  const byPartner = <T extends { partnerId: number }>(rows: T[]) => {
+    const map = new Map<number, T[]>()
+    for (const r of rows) {
+      const list = map.get(r.partnerId)
+      if (list) list.push(r)
+      else map.set(r.partnerId, [r])
+    }
+    return map
+  }
   const touchpointsOf = (list: { kind: string; count: number }[]) => {
     const byKind = noCounts()
     for (const t of list) if (t.kind in byKind) byKind[t.kind as TouchpointKind] += t.count
@@ -103,6 +112,7 @@ export function cadenceService(database: Database) {
     const settings = await settingsFor(period, now)
     const g = await gather(scopeOf(actor, filters), period.from, period.to, now)
     const tallies = talliesByPartner(g.occurrences, period, now)
+    const touchpoints = byPartner(g.touchpoints)
     const partners: CadencePartner[] = g.rows.map((r) => {
       const facts = {
         activeSeries: g.active.get(r.partnerId) ?? 0,
@@ -118,7 +128,7 @@ export function cadenceService(database: Database) {
         fpmUserId: r.fpmUserId,
         fpmName: r.fpmName,
         meetings: presentTallies(tallies.get(r.partnerId) ?? emptyKinds()),
-        touchpoints: touchpointsOf(g.touchpoints.filter((t) => t.partnerId === r.partnerId)),
+        touchpoints: touchpointsOf(touchpoints.get(r.partnerId) ?? []),
         ...facts,
         noRhythm: noRhythm(facts, now, settings.silentWeeks),
       }
