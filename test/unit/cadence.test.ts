@@ -206,7 +206,12 @@ describe('business rhythm', () => {
     const running = series({ partnerId: 7 })
     const ended = series({ partnerId: 8, endsAt: new Date('2026-03-01T00:00:00Z') })
     const untilPast = series({ partnerId: 9, rrule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20260320T000000Z' })
-    const active = activeSeriesCount([running, ended, untilPast], now)
-    expect([...active]).toEqual([[7, 1]])
+    const counted = series({ partnerId: 10, rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=100' })
+    const countedOut = series({ partnerId: 11, rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=3' })
+    const active = activeSeriesCount([running, ended, untilPast, counted, countedOut], now)
+    expect([...active].sort()).toEqual([
+      [10, 1],
+      [7, 1],
+    ])
   })
 })

@@ -45,15 +45,19 @@ export function cadenceOccurrences(
 }
 
 /**
- * Per partner: the series versions that still give a meeting after `now`. A short look ahead finds the weekly
- * and monthly ones; only the rest are expanded over the whole horizon.
+ * Per partner: the series versions that still give a meeting after `now`. Endless rules need no expansion; a
+ * short look ahead finds the weekly and monthly ones that end; only the rest are expanded over the horizon.
  */
 export function activeSeriesCount(series: SeriesRow[], now: Date): Map<number, number> {
   const ahead = (list: SeriesRow[], days: number) =>
     occurrencesOf(list, [], now, new Date(now.getTime() + days * DAY_MS), () => false)
   const live = series.filter((s) => !s.endsAt || s.endsAt > now)
-  const found = new Map(ahead(live, SHORT_LOOK_DAYS).map((o) => [o.seriesId, o.partnerId]))
-  const rest = live.filter((s) => !found.has(s.id))
+  // A version without an end whose rule has no UNTIL or COUNT goes on for ever: no need to expand it.
+  const endless = live.filter((s) => !s.endsAt && !/(^|;)\s*(UNTIL|COUNT)=/i.test(s.rrule))
+  const found = new Map(endless.map((s) => [s.id, s.partnerId]))
+  const bounded = live.filter((s) => !found.has(s.id))
+  for (const o of ahead(bounded, SHORT_LOOK_DAYS)) found.set(o.seriesId, o.partnerId)
+  const rest = bounded.filter((s) => !found.has(s.id))
   for (const o of ahead(rest, ACTIVE_HORIZON_DAYS)) found.set(o.seriesId, o.partnerId)
   const out = new Map<number, number>()
   for (const partnerId of found.values()) out.set(partnerId, (out.get(partnerId) ?? 0) + 1)
