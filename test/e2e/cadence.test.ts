@@ -9,8 +9,8 @@ const PARTNER = 'Rhythm Check Partner'
 /** Last month: always over, so every meeting in it is due. */
 const lastMonth = addMonths(today(), -1).slice(0, 7)
 const monthLabel = new Intl.DateTimeFormat('en-GB', {
-  month: 'short',
-  year: '2-digit',
+  month: 'long',
+  year: 'numeric',
   timeZone: 'UTC',
 }).format(new Date(`${lastMonth}-01T00:00:00Z`))
 

@@ -5,7 +5,7 @@ import { monthsEnding, quarterOf } from '#shared/domain/cadence'
 import { cadenceComplianceDefinition, cadenceTouchpointsDefinition } from '#shared/domain/metrics'
 import { addMonths, today } from '#shared/domain/periods'
 import { QueryError } from '../../components/QueryError'
-import { formatInt, formatMonth, formatPeriod } from '../../lib/format'
+import { formatInt, formatPeriod } from '../../lib/format'
 import { InfoTip } from '../health/HealthBand'
 import { useCadence } from './api'
 import { ComplianceValue } from './Compliance'
@@ -22,7 +22,7 @@ export function periodChoices(day: string) {
   const months = monthsEnding(day.slice(0, 7), 6).reverse()
   return [
     ...quarters.map((q) => ({ value: q, label: periodLabel(q) })),
-    ...months.map((m) => ({ value: m, label: formatMonth(`${m}-01`) })),
+    ...months.map((m) => ({ value: m, label: periodLabel(m) })),
   ]
 }
 
@@ -63,7 +63,7 @@ export function RhythmCard({ mine, regionId, fpmUserId }: Props) {
             value={period}
             onChange={(v) => v && setPeriod(v)}
             allowDeselect={false}
-            w={150}
+            w={170}
             ml="auto"
             size="xs"
           />
