@@ -118,6 +118,13 @@ const matrix: [string, Call, Expect][] = [
     writeA1,
   ],
   ['my week', { method: 'GET', url: () => '/api/my-week' }, row(200, 200, 200, 200, 200, 200, 200, 200, 200)],
+  // Cadence compliance (decision 012): everyone reads their scope; a partner out of scope is 404.
+  [
+    'cadence compliance',
+    { method: 'GET', url: () => '/api/cadence?period=2026-01' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  ['cadence of A1', { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/cadence` }, readA1],
   [
     'calendar feed status',
     { method: 'GET', url: () => '/api/calendar/feed' },
@@ -694,6 +701,16 @@ describe('lists show exactly the rows in scope', () => {
       const listed = (await get('/api/partners?pageSize=200')).json().items.map((p: { id: number }) => p.id)
       const dashboard = (await get('/api/analytics/dashboard')).json()
       const counted = dashboard.partners.map((p: { partnerId: number }) => p.partnerId)
+      expect(counted.sort(), k).toEqual(listed.sort())
+    }
+  })
+
+  it('cadence counts exactly the partners each role may see', async () => {
+    for (const k of keys) {
+      const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: cookies[k] } })
+      const listed = (await get('/api/partners?pageSize=200')).json().items.map((p: { id: number }) => p.id)
+      const cadence = (await get('/api/cadence')).json()
+      const counted = cadence.partners.map((p: { partnerId: number }) => p.partnerId)
       expect(counted.sort(), k).toEqual(listed.sort())
     }
   })

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
+  cadenceComplianceDefinition,
+  cadenceTouchpointsDefinition,
   healthBandDefinition,
   healthFactorDefinition,
   healthScoreDefinition,
+  noRhythmDefinition,
   openByAgeDefinition,
   partnerHealthDefinition,
   slaStateDefinition,
@@ -22,6 +25,9 @@ describe('metric definitions', () => {
       timeToResolveDefinition,
       openByAgeDefinition,
       slaStateDefinition,
+      cadenceComplianceDefinition,
+      noRhythmDefinition,
+      cadenceTouchpointsDefinition,
     ])
       expect(docs).toContain(text.replace(/\s+/g, ' '))
   })

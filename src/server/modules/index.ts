@@ -3,6 +3,7 @@ import { actionsRoutes } from './actions/routes'
 import { opportunitiesRoutes } from './analytics/opportunities/routes'
 import { analyticsRoutes } from './analytics/routes'
 import { authRoutes } from './auth/routes'
+import { cadenceRoutes } from './cadence/routes'
 import { customersRoutes } from './customers/routes'
 import { digestRoutes } from './digest/routes'
 import { escalationsRoutes } from './escalations/routes'
@@ -36,4 +37,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   meetingsRoutes,
   actionsRoutes,
   digestRoutes,
+  cadenceRoutes,
 ]

@@ -42,6 +42,15 @@ export const programSettingsValues = z
       successReviewAt: share,
       successReviewDays: z.number().int().min(1).max(730),
     }),
+    /** Business rhythm (decision 012); sets saved before it existed read the defaults. */
+    cadence: z
+      .object({
+        /** A partner with no ROB or MBR held in this many weeks has no business rhythm in place. */
+        silentWeeks: z.number().int().min(1).max(52),
+        /** Compliance at or above this share is on target. */
+        complianceTarget: share,
+      })
+      .default({ silentWeeks: 6, complianceTarget: 0.8 }),
   })
   .superRefine((v, ctx) => {
     const w = v.health.weights
@@ -93,6 +102,7 @@ export const defaultProgramSettings: ProgramSettingsValues = {
     successReviewAt: 0.1,
     successReviewDays: 90,
   },
+  cadence: { silentWeeks: 6, complianceTarget: 0.8 },
 }
 
 export const settingsVersion = z.object({

@@ -37,3 +37,12 @@ export const slaStateDefinition =
 
 export const needsAttentionDefinition =
   'On My week and in the daily digest: overdue = your open action items due before today; SLA breached and breach soon = the open and in-progress escalations you own, or that are escalated to you as lead or SME, whose SLA state is breached or at risk; due this week = your open items due from today to the end of the week (the digest: due today, and later this week in your time zone).'
+
+export const cadenceComplianceDefinition =
+  'Held ÷ scheduled ROBs and MBRs of the period (a month or a calendar quarter). Scheduled: the occurrences of the partner’s ROB and MBR series whose start — the new start if moved — falls on a day of the period in the series’ time zone and is already past; a cancelled one stays scheduled and counts as missed, a moved one counts once at its new time. Held: those marked held. Per FPM, per region and overall the held and scheduled meetings are added up before dividing, never averaged. “—” when nothing was scheduled. On target at or above the compliance target (80 % by default).'
+
+export const noRhythmDefinition =
+  'A live partner (not archived, invited or departed) has no business rhythm in place when it has no active ROB or MBR series (none that still gives a meeting after today), no partner sponsor identified among its active stakeholders, or no ROB or MBR held in the last N weeks (6 by default, from the settings in force today). Every reason that applies is listed.'
+
+export const cadenceTouchpointsDefinition =
+  'The touchpoints logged against the partner (calls, e-mails, workshops, meetings, other) whose date falls in the period, per kind. They are shown next to compliance, not part of it.'

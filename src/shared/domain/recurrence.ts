@@ -43,8 +43,30 @@ export class RecurrenceError extends Error {
   }
 }
 
+const validZones = new Map<string, boolean>()
 export function isTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone)
+  let valid = validZones.get(zone)
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone)
+    if (validZones.size < 1000) validZones.set(zone, valid)
+  }
+  return valid
+}
+
+/**
+ * A zone's UTC offset (minutes) at an instant, memoised: luxon asks Intl for it each time, and a report over
+ * many series asks again and again for the same few wall-clock instants (decision 012).
+ */
+const offsets = new Map<string, number>()
+function offsetAt(zone: string, ms: number): number {
+  const key = `${zone}|${ms}`
+  let offset = offsets.get(key)
+  if (offset === undefined) {
+    offset = IANAZone.create(zone).offset(ms)
+    if (offsets.size >= 200_000) offsets.clear()
+    offsets.set(key, offset)
+  }
+  return offset
 }
 
 /** `YYYY-MM-DDTHH:mm` → a floating Date (UTC fields = wall clock). */
@@ -60,19 +82,18 @@ export function floatingOf(local: string): Date {
 
 /** The wall-clock time of an instant in a zone, as a floating Date. */
 export function toFloating(instant: Date, zone: string): Date {
-  const offset = IANAZone.create(zone).offset(instant.getTime())
+  const offset = offsetAt(zone, instant.getTime())
   return new Date(instant.getTime() + offset * 60_000)
 }
 
 /** A floating Date (wall clock in `zone`) → the real instant, by RFC 5545's rules for gaps and overlaps. */
 export function fromFloating(floating: Date, zone: string): Date {
-  const tz = IANAZone.create(zone)
   const wall = floating.getTime()
-  const before = tz.offset(wall - DAY_MS)
-  const after = tz.offset(wall + DAY_MS)
+  const before = offsetAt(zone, wall - DAY_MS)
+  const after = offsetAt(zone, wall + DAY_MS)
   const valid = [...new Set([before, after])]
     .map((o) => wall - o * 60_000)
-    .filter((t) => tz.offset(t) * 60_000 === wall - t)
+    .filter((t) => offsetAt(zone, t) * 60_000 === wall - t)
     .sort((a, b) => a - b)
   // A time in the gap takes the offset before it; an ambiguous time is the first of the two.
   return new Date(valid[0] ?? wall - before * 60_000)

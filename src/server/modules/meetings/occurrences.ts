@@ -78,13 +78,21 @@ export function occurrencesOf(
   canEdit: (s: SeriesRow) => boolean,
 ): Occurrence[] {
   const storedBy = new Map(stored.map((o) => [`${o.seriesId}|${o.originalStart.toISOString()}`, o]))
+  // Moved ones by series, so many series (a cadence report) do not each scan every stored row.
+  const movedBySeries = new Map<number, OccurrenceRow[]>()
+  for (const o of stored) {
+    if (!o.movedStart) continue
+    const list = movedBySeries.get(o.seriesId)
+    if (list) list.push(o)
+    else movedBySeries.set(o.seriesId, [o])
+  }
   const out: Occurrence[] = []
   for (const s of series) {
     const seen = new Set<string>()
     const range = clip(s, from, to)
     const computed = range ? expand(ruleOf(s), range[0], range[1]).map((o) => o.originalStart) : []
-    const movedIn = stored
-      .filter((o) => o.seriesId === s.id && o.movedStart && o.movedStart >= from && o.movedStart < to)
+    const movedIn = (movedBySeries.get(s.id) ?? [])
+      .filter((o) => o.movedStart! >= from && o.movedStart! < to)
       .map((o) => o.originalStart)
       .filter((d) => belongsTo(s, d))
       .map((d) => d.toISOString())

@@ -19,6 +19,7 @@ import { QueryError } from '../../components/QueryError'
 import { RegionFpmFilters } from '../../components/RegionFpmFilters'
 import { formatMonth } from '../../lib/format'
 import { usePermissions } from '../auth/session'
+import { RhythmCard } from '../cadence/RhythmCard'
 import { useDashboard } from './api'
 import { FunnelCard } from './FunnelCard'
 import { HealthDistribution } from './HealthDistribution'
@@ -86,6 +87,14 @@ export function DashboardPage() {
     fpmUserId: fpmUserId || undefined,
   }
 
+  const rhythm = (
+    <RhythmCard
+      mine={view === 'mine'}
+      regionId={regionId || undefined}
+      fpmUserId={view === 'mine' ? String(user.id) : fpmUserId || undefined}
+    />
+  )
+
   return (
     <>
       <PageHeader
@@ -151,6 +160,7 @@ export function DashboardPage() {
           </Text>
         </Paper>
       )}
+      {d && !d.period && <Stack mt="lg">{rhythm}</Stack>}
       {d?.period && (
         <Stack gap="lg" data-testid="dashboard">
           <KpiTiles d={d} />
@@ -186,6 +196,7 @@ export function DashboardPage() {
               <MoversCard movers={d.movers} />
             </Grid.Col>
           </Grid>
+          {rhythm}
           <HeatmapCard heatmap={d.heatmap} />
           <PartnersHealthTable partners={d.partners} />
         </Stack>

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconPlus } from '@tabler/icons-react'
-import { useId, useMemo, useState } from 'react'
-import { Link } from 'react-router'
+import { useEffect, useId, useMemo, useState } from 'react'
+import { Link, useLocation } from 'react-router'
 import type { MeetingSeries } from '#shared/contracts/meetings'
 import { meetingKindLabel, occurrenceStatusLabel } from '#shared/domain/meetings'
 import { notifySaved, showServerError } from '../../lib/forms'
@@ -22,12 +22,17 @@ export function MeetingsSection({ partnerId, canEdit }: { partnerId: number; can
   }, [])
   const occurrences = useOccurrences({ ...window, partnerId })
   const end = useEndSeries()
+  const { hash } = useLocation()
+  // A link to #meetings (the dashboards' business rhythm) lands here once the series are shown.
+  useEffect(() => {
+    if (hash === '#meetings' && !series.isPending) document.getElementById('meetings')?.scrollIntoView()
+  }, [hash, series.isPending])
   const now = Date.now()
   const upcoming = (occurrences.data?.items ?? []).filter((o) => Date.parse(o.end) > now).slice(0, 6)
   const recent = (occurrences.data?.items ?? []).filter((o) => Date.parse(o.end) <= now).slice(-2)
 
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby={titleId}>
+    <Paper withBorder p="lg" component="section" aria-labelledby={titleId} id="meetings">
       <Group justify="space-between" mb="sm">
         <Title order={2} fz="lg" id={titleId}>
           Meetings

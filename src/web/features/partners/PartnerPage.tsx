@@ -38,6 +38,7 @@ import { QueryError } from '../../components/QueryError'
 import { formatDate, formatInt } from '../../lib/format'
 import { notifySaved, showServerError } from '../../lib/forms'
 import { usePermissions } from '../auth/session'
+import { PartnerCadenceCard } from '../cadence/PartnerCadenceCard'
 import { useCustomers } from '../customers/api'
 import { CustomerFormModal } from '../customers/CustomerFormModal'
 import { CustomerTable } from '../customers/CustomerTable'
@@ -377,6 +378,7 @@ export function PartnerPage() {
         <EngagementLogCard partners={[p]} canLog={editable && !p.archived} />
         <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
         <MeetingsSection partnerId={p.id} canEdit={editable && !p.archived} />
+        <PartnerCadenceCard partnerId={p.id} />
         <PartnerAnalyticsSection partnerId={p.id} />
         <PartnerCustomers partner={p} />
       </Stack>

@@ -358,6 +358,25 @@ function SettingsForm({
             />
           </SimpleGrid>
         </Fieldset>
+        <Fieldset legend="Business rhythm" disabled={readOnly} variant="filled">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <NumberInput
+              label="No rhythm after"
+              description="Weeks without a held ROB or MBR"
+              suffix=" weeks"
+              allowDecimal={false}
+              min={1}
+              max={52}
+              {...form.getInputProps('cadence.silentWeeks')}
+            />
+            <NumberInput
+              label="Compliance target"
+              description="Held ÷ scheduled on target from"
+              {...pct}
+              {...form.getInputProps('cadence.complianceTarget')}
+            />
+          </SimpleGrid>
+        </Fieldset>
         {form.errors.root && (
           <Text c="red.7" fz="sm">
             {form.errors.root}

@@ -30,6 +30,7 @@ export type SettingsFormValues = {
     successReviewAt: Num
     successReviewDays: Num
   }
+  cadence: { silentWeeks: Num; complianceTarget: Num }
 }
 
 /** 0.15 → 15 without floating-point dust. */
@@ -42,7 +43,7 @@ export function toFormValues(
   effectiveFrom: string,
   note: string | null,
 ): SettingsFormValues {
-  const { health: h, program: p } = values
+  const { health: h, program: p, cadence: c } = values
   return {
     effectiveFrom,
     note: note ?? '',
@@ -63,6 +64,7 @@ export function toFormValues(
       successReviewAt: toPct(p.successReviewAt),
       successReviewDays: p.successReviewDays,
     },
+    cadence: { silentWeeks: c.silentWeeks, complianceTarget: toPct(c.complianceTarget) },
   }
 }
 
@@ -91,6 +93,10 @@ export function toBody(v: SettingsFormValues): SaveSettingsBody {
         successReviewAt: fromPct(p.successReviewAt),
         successReviewDays: num(p.successReviewDays),
       },
+      cadence: {
+        silentWeeks: num(v.cadence.silentWeeks),
+        complianceTarget: fromPct(v.cadence.complianceTarget),
+      },
     },
     ...(note ? { note } : {}),
   }
@@ -118,6 +124,8 @@ const fields = new Set([
   'program.stalledDays',
   'program.successReviewAt',
   'program.successReviewDays',
+  'cadence.silentWeeks',
+  'cadence.complianceTarget',
 ])
 
 /** The field of an issue path of the request (`values.health.weights.usage` → `health.weights.usage`). */
