@@ -63,7 +63,7 @@ export function ActionList({
             </Text>
           </Stack>
           {a.overdue && (
-            <Badge size="xs" color="red" variant="light">
+            <Badge size="xs" color="red" variant="light" style={{ flexShrink: 0 }}>
               overdue
             </Badge>
           )}
