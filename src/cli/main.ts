@@ -4,6 +4,7 @@ import { AppError } from '#shared/errors'
 import { calendarExportCommand } from './commands/calendar-export'
 import { importM365Command } from './commands/import-m365'
 import { importPortfolioCommand } from './commands/import-portfolio'
+import { reportMbrCommand } from './commands/report-mbr'
 import { reportPortfolioCommand } from './commands/report-portfolio'
 import { seedCommand } from './commands/seed'
 import { usersAddCommand } from './commands/users-add'
@@ -41,6 +42,7 @@ const usersCmd = program.command('users').description('manage users')
 usersAddCommand(usersCmd)
 const reports = program.command('report').description('write a report file')
 reportPortfolioCommand(reports)
+reportMbrCommand(reports)
 const calendar = program.command('calendar').description('meetings as calendars')
 calendarExportCommand(calendar)
 const seedCmd = seedCommand(program)
