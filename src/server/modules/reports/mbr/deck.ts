@@ -11,6 +11,7 @@ import {
 import { type MeetingKind, meetingKindLabel } from '#shared/domain/meetings'
 import { workloadName } from '#shared/domain/workloads'
 import { type MbrPack, monthLabel } from './data'
+import { withoutRepairTriggers } from './ooxml'
 
 type Slide = PptxGenJS.Slide
 type Cell = PptxGenJS.TableCell
@@ -150,7 +151,7 @@ export async function buildMbrDeck(pack: MbrPack): Promise<Buffer> {
   actionSlides(slide, pack)
   nextStepsSlide(slide, pack)
 
-  return (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer
+  return withoutRepairTriggers((await pptx.write({ outputType: 'nodebuffer' })) as Buffer)
 }
 
 function titleSlide(pptx: PptxGenJS, pack: MbrPack) {

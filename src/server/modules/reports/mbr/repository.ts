@@ -106,8 +106,8 @@ export function mbrRepository(db: Db) {
       )
     },
     /**
-     * Customer × workload rows of the month: engagements that existed at the month end (created before it,
-     * not archived before it), with the snapshot the month's score used.
+     * Customer × workload rows of the month: engagements not archived before the month end (their
+     * created_at is when they were imported, not when the work began), with the snapshot the month's score used.
      */
     engagements(partnerId: number, periodEnd: string, cutoff: Date) {
       return execRows<MbrEngagementRow>(
@@ -118,7 +118,7 @@ export function mbrRepository(db: Db) {
             from engagements e
             join customers c on c.id = e.customer_id
             ${snapshotsOfPeriod(periodEnd)}
-            where e.partner_id = ${partnerId} and e.created_at < ${cutoff}
+            where e.partner_id = ${partnerId}
               and (e.archived_at is null or e.archived_at >= ${cutoff})
               and (c.archived_at is null or c.archived_at >= ${cutoff})
             order by c.name, e.workload_code`,
