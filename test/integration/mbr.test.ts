@@ -279,7 +279,7 @@ describe('MBR deck (web download)', () => {
     }
     for (const rels of [...parts].filter((n) => n.endsWith('.rels'))) {
       const xml = await zip.file(rels)!.async('string')
-      const base = rels.replace(/_rels\/[^/]+\.rels$/, '')
+      const base = rels.replace(/_rels\/[^/]*\.rels$/, '')
       for (const m of xml.matchAll(/<Relationship [^>]*>/g)) {
         if (/TargetMode="External"/.test(m[0])) continue
         const target = /Target="([^"]+)"/.exec(m[0])![1]!
@@ -505,9 +505,6 @@ describe('trellis report mbr (CLI)', () => {
     const bad = await cli.run(['report', 'mbr', '--partner', programId, '--month', '2026-13', '--out', out])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/--month must be a month like 2026-10 \(got "2026-13"\)/)
-    const empty = await cli.run(['report', 'mbr', '--partner', programId, '--month', '2019-01', '--out', out])
-    expect(empty.code).toBe(2)
-    expect(empty.stderr).toMatch(/no usage snapshot in 2019-01/)
     expect(existsSync(out)).toBe(false)
     expect(readdirSync(cli.dir).filter((f) => f.includes('partial'))).toEqual([])
   })

@@ -4,6 +4,7 @@ import {
   healthBandDefinition,
   healthFactorDefinition,
   healthScoreDefinition,
+  mbrMetricDefinitions,
   openByAgeDefinition,
   partnerHealthDefinition,
   slaStateDefinition,
@@ -22,6 +23,7 @@ describe('metric definitions', () => {
       timeToResolveDefinition,
       openByAgeDefinition,
       slaStateDefinition,
+      ...Object.values(mbrMetricDefinitions),
     ])
       expect(docs).toContain(text.replace(/\s+/g, ' '))
   })

@@ -8,7 +8,6 @@ import {
   severityLabel,
   slaStateLabel,
 } from '#shared/domain/escalations'
-import { type MeetingKind, meetingKindLabel } from '#shared/domain/meetings'
 import { workloadName } from '#shared/domain/workloads'
 import { type MbrPack, monthLabel } from './data'
 import { withoutRepairTriggers } from './ooxml'
@@ -553,7 +552,7 @@ function escalationSlides(slide: (t: string, s?: string) => Slide, pack: MbrPack
             ),
           ),
         ],
-        [3.4, 2.0, 1.0, 1.9, 1.6, 1.15, 1.28],
+        [3.1, 1.9, 0.95, 1.9, 1.95, 1.15, 1.38],
         1.45,
         11,
       ),
@@ -592,7 +591,7 @@ function actionSlides(slide: (t: string, s?: string) => Slide, pack: MbrPack) {
             ),
           ),
         ],
-        [5.2, 2.3, 2.2, 1.2, 1.43],
+        [4.7, 2.2, 2.2, 1.25, 1.98],
         1.45,
         11,
       ),
@@ -649,12 +648,7 @@ function nextStepsSlide(slide: (t: string, s?: string) => Slide, pack: MbrPack) 
   })
   s.addText(
     pack.nextMeetings.length
-      ? bullets(
-          pack.nextMeetings.map(
-            (m) =>
-              `${clip(m.title, 40)} (${meetingKindLabel[m.kind as MeetingKind]?.replace(/ \(.*\)$/, '') ?? m.kind}) — ${localStart(m.start, m.timeZone)}`,
-          ),
-        )
+      ? bullets(pack.nextMeetings.map((m) => `${clip(m.title, 60)} — ${localStart(m.start, m.timeZone)}`))
       : [{ text: 'None scheduled.', options: { italic: true } }],
     {
       x: 8.1,
