@@ -257,9 +257,12 @@ async function allPacks(ids: number[], gather: (id: number) => Promise<MbrPack>,
   const pool = Array.from(
     { length: Math.max(1, workers) },
     () =>
-      new Worker(new URL('./rhythm-worker.ts', import.meta.url), {
-        execArgv: ['--import', 'tsx'],
-      }),
+      // A CommonJS bootstrap that loads the TypeScript worker through tsx (Node 20 workers do not inherit
+      // the main thread's `tsx` loader).
+      new Worker(
+        `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(new URL('./rhythm-worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`,
+        { eval: true },
+      ),
   )
   const pending = new Map<number, { resolve: (bytes: number) => void; reject: (e: Error) => void }>()
   for (const w of pool)

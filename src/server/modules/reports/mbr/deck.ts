@@ -648,7 +648,7 @@ function nextStepsSlide(slide: (t: string, s?: string) => Slide, pack: MbrPack) 
   })
   s.addText(
     pack.nextMeetings.length
-      ? bullets(pack.nextMeetings.map((m) => `${clip(m.title, 60)} — ${localStart(m.start, m.timeZone)}`))
+      ? bullets(pack.nextMeetings.map((m) => `${localStart(m.start, m.timeZone)} — ${clip(m.title, 60)}`))
       : [{ text: 'None scheduled.', options: { italic: true } }],
     {
       x: 8.1,
