@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream'
 import type ExcelJS from 'exceljs'
 import { healthBandLabel, healthFactorLabel } from '#shared/contracts/analytics'
 import {
@@ -22,7 +23,9 @@ const INT = '#,##0'
  */
 const text = (s: string | null | undefined) => (s === null || s === undefined ? '' : String(s))
 
-function sheet(wb: ExcelJS.Workbook, name: string, columns: Column[]) {
+type Writer = ExcelJS.stream.xlsx.WorkbookWriter
+
+function sheet(wb: Writer, name: string, columns: Column[]) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = columns.map((c) => ({
     header: c.header,
@@ -42,7 +45,12 @@ function sheet(wb: ExcelJS.Workbook, name: string, columns: Column[]) {
  */
 export async function buildMbrAppendix(pack: MbrPack): Promise<Buffer> {
   const { default: Excel } = await import('exceljs')
-  const wb = new Excel.Workbook()
+  // Streamed (rows are committed as they are added): a large partner's thousands of rows stay cheap.
+  const out = new PassThrough()
+  const chunks: Buffer[] = []
+  out.on('data', (c: Buffer) => chunks.push(c))
+  const ended = new Promise((resolve, reject) => out.on('end', resolve).on('error', reject))
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true })
   wb.creator = 'Trellis'
   wb.created = new Date(pack.frozenAt ?? `${pack.dataAsOf}T00:00:00Z`)
 
@@ -52,6 +60,7 @@ export async function buildMbrAppendix(pack: MbrPack): Promise<Buffer> {
     const row = summary.addRow([label, value])
     if (numFmt) row.getCell(2).numFmt = numFmt
     if (bold) row.font = { bold: true }
+    row.commit()
   }
   add('Monthly business review', null, undefined, true)
   add('Partner', text(pack.partner.name))
@@ -91,19 +100,21 @@ export async function buildMbrAppendix(pack: MbrPack): Promise<Buffer> {
     { header: 'Previous active share', key: 'previousShare', width: 14, numFmt: PCT },
   ])
   for (const r of pack.rows)
-    rows.addRow({
-      customer: text(r.customerName),
-      tpid: text(r.tpid),
-      workload: workloadName(r.workloadCode),
-      intent: intentStatusLabel[r.intentStatus as IntentStatus] ?? text(r.intentStatus),
-      phase: phaseLabel[r.phase as Phase] ?? text(r.phase),
-      claimed: r.claimed ? 'yes' : 'no',
-      asOf: r.asOf ?? '',
-      licensed: r.licensed,
-      active: r.active,
-      share: r.share,
-      previousShare: r.previousShare,
-    })
+    rows
+      .addRow({
+        customer: text(r.customerName),
+        tpid: text(r.tpid),
+        workload: workloadName(r.workloadCode),
+        intent: intentStatusLabel[r.intentStatus as IntentStatus] ?? text(r.intentStatus),
+        phase: phaseLabel[r.phase as Phase] ?? text(r.phase),
+        claimed: r.claimed ? 'yes' : 'no',
+        asOf: r.asOf ?? '',
+        licensed: r.licensed,
+        active: r.active,
+        share: r.share,
+        previousShare: r.previousShare,
+      })
+      .commit()
 
   const factors = sheet(wb, 'Health factors', [
     { header: 'Factor', key: 'factor', width: 34 },
@@ -113,13 +124,15 @@ export async function buildMbrAppendix(pack: MbrPack): Promise<Buffer> {
     { header: 'Why', key: 'reason', width: 90 },
   ])
   for (const f of pack.health.factors)
-    factors.addRow({
-      factor: healthFactorLabel[f.key],
-      value: f.value,
-      weight: f.weight,
-      points: f.points,
-      reason: text(f.reason),
-    })
+    factors
+      .addRow({
+        factor: healthFactorLabel[f.key],
+        value: f.value,
+        weight: f.weight,
+        points: f.points,
+        reason: text(f.reason),
+      })
+      .commit()
 
   const opps = sheet(wb, 'Opportunities', [
     { header: 'Customer', key: 'customer', width: 32 },
@@ -130,14 +143,16 @@ export async function buildMbrAppendix(pack: MbrPack): Promise<Buffer> {
     { header: 'Unit', key: 'unit', width: 22 },
   ])
   for (const o of pack.opportunities.items)
-    opps.addRow({
-      customer: text(o.customerName),
-      workload: o.workloadCode ? workloadName(o.workloadCode) : 'All workloads',
-      rule: text(o.ruleTitle),
-      reason: text(o.reason),
-      value: o.value,
-      unit: text(o.unit),
-    })
+    opps
+      .addRow({
+        customer: text(o.customerName),
+        workload: o.workloadCode ? workloadName(o.workloadCode) : 'All workloads',
+        rule: text(o.ruleTitle),
+        reason: text(o.reason),
+        value: o.value,
+        unit: text(o.unit),
+      })
+      .commit()
 
   const esc = sheet(wb, 'Escalations', [
     { header: 'Escalation', key: 'title', width: 40 },
@@ -154,20 +169,22 @@ export async function buildMbrAppendix(pack: MbrPack): Promise<Buffer> {
     { header: 'Owner', key: 'owner', width: 22 },
   ])
   for (const x of pack.escalations.items)
-    esc.addRow({
-      title: text(x.title),
-      customer: text(x.customerName),
-      workload: x.workloadCode ? workloadName(x.workloadCode) : '',
-      severity: severityLabel[x.severity as Severity] ?? text(x.severity),
-      status: escalationStatusLabel[x.status as EscalationStatus],
-      sla: slaStateLabel[x.slaState],
-      elapsed: x.slaElapsed,
-      raised: x.raisedAt.slice(0, 10),
-      resolved: x.resolvedAt?.slice(0, 10) ?? '',
-      opened: x.openedInMonth ? 'yes' : 'no',
-      closed: x.closedInMonth ? 'yes' : 'no',
-      owner: text(x.owner),
-    })
+    esc
+      .addRow({
+        title: text(x.title),
+        customer: text(x.customerName),
+        workload: x.workloadCode ? workloadName(x.workloadCode) : '',
+        severity: severityLabel[x.severity as Severity] ?? text(x.severity),
+        status: escalationStatusLabel[x.status as EscalationStatus],
+        sla: slaStateLabel[x.slaState],
+        elapsed: x.slaElapsed,
+        raised: x.raisedAt.slice(0, 10),
+        resolved: x.resolvedAt?.slice(0, 10) ?? '',
+        opened: x.openedInMonth ? 'yes' : 'no',
+        closed: x.closedInMonth ? 'yes' : 'no',
+        owner: text(x.owner),
+      })
+      .commit()
 
   const acts = sheet(wb, 'Action items', [
     { header: 'Action', key: 'title', width: 48 },
@@ -180,16 +197,21 @@ export async function buildMbrAppendix(pack: MbrPack): Promise<Buffer> {
     { header: 'Done or cancelled', key: 'closed', width: 16 },
   ])
   for (const a of pack.actions.items)
-    acts.addRow({
-      title: text(a.title),
-      customer: text(a.customerName),
-      owner: text(a.owner),
-      due: a.dueOn ?? '',
-      state: a.state === 'open' ? 'Open' : a.state === 'done' ? 'Done' : 'Cancelled',
-      overdue: a.overdue ? 'yes' : 'no',
-      created: a.createdAt.slice(0, 10),
-      closed: a.closedAt?.slice(0, 10) ?? '',
-    })
+    acts
+      .addRow({
+        title: text(a.title),
+        customer: text(a.customerName),
+        owner: text(a.owner),
+        due: a.dueOn ?? '',
+        state: a.state === 'open' ? 'Open' : a.state === 'done' ? 'Done' : 'Cancelled',
+        overdue: a.overdue ? 'yes' : 'no',
+        created: a.createdAt.slice(0, 10),
+        closed: a.closedAt?.slice(0, 10) ?? '',
+      })
+      .commit()
 
-  return Buffer.from(await wb.xlsx.writeBuffer())
+  for (const ws of [summary, rows, factors, opps, esc, acts]) ws.commit()
+  await wb.commit()
+  await ended
+  return Buffer.concat(chunks)
 }
