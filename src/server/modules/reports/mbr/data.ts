@@ -139,8 +139,8 @@ export async function mbrPack(
   const pack = await gather(database, actor, partner, period)
   if (!closed) return pack
   const frozen = { ...pack, frozenAt: now.toISOString() }
-  await repo.freeze(partnerId, period, frozen)
-  // A concurrent first build may have stored its pack first: every build answers with the stored one.
+  if (await repo.freeze(partnerId, period, frozen)) return frozen
+  // A concurrent first build stored its pack first: every build answers with the stored one.
   return ((await repo.frozen(partnerId, period)) as MbrPack | null) ?? frozen
 }
 

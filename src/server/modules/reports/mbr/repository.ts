@@ -161,12 +161,14 @@ export function mbrRepository(db: Db) {
       )
       return row?.pack ?? null
     },
-    /** Stores the pack unless one is stored already (a concurrent build): the first one wins. */
+    /** Stores the pack unless one is stored already (a concurrent build): the first one wins. True when this one did. */
     async freeze(partnerId: number, period: string, pack: unknown) {
-      await db.execute(
+      const rows = await execRows<{ partnerId: number }>(
+        db,
         sql`insert into mbr_packs (partner_id, period, pack) values (${partnerId}, ${period}::date, ${JSON.stringify(pack)}::jsonb)
-            on conflict do nothing`,
+            on conflict do nothing returning partner_id as "partnerId"`,
       )
+      return rows.length > 0
     },
   }
 }
