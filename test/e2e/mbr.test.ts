@@ -13,7 +13,12 @@ describe('MBR pack', () => {
     await page.getByRole('link', { name: 'Partners' }).click()
     await page.getByRole('table').getByRole('link').first().click()
     await page.getByRole('button', { name: 'MBR pack' }).click()
-    const month = await visible(page.getByRole('textbox', { name: 'Month' }))
+    const month = await visible(
+      page
+        .getByRole('textbox', { name: 'Month' })
+        .or(page.getByRole('combobox', { name: 'Month' }))
+        .first(),
+    )
     const newest = await month.inputValue()
     expect(newest).toMatch(/^[A-Z][a-z]+ \d{4}$/)
     await shot(page, 'mbr-pack-button')

@@ -1,4 +1,4 @@
-import { Button, Group, Popover, Select, Stack, Text } from '@mantine/core'
+import { Button, Popover, Select, Stack, Text } from '@mantine/core'
 import { IconFileSpreadsheet, IconPresentation } from '@tabler/icons-react'
 import { useState } from 'react'
 import { type MbrFormat, mbrFormatLabel } from '#shared/contracts/mbr'
@@ -44,19 +44,21 @@ export function MbrPackButton({ partnerId, defaultMonth }: { partnerId: number; 
           <Text size="xs" c="dimmed">
             The month’s stored numbers; a closed month is frozen the first time its pack is built.
           </Text>
-          <Group gap="xs" grow>
+          <Stack gap="xs">
             <Button
               component="a"
+              fullWidth
               href={month ? href('pptx') : undefined}
               download
               disabled={!month}
               leftSection={<IconPresentation size={16} />}
               aria-label={mbrFormatLabel.pptx}
             >
-              Deck
+              Deck (.pptx)
             </Button>
             <Button
               component="a"
+              fullWidth
               variant="default"
               href={month ? href('xlsx') : undefined}
               download
@@ -64,9 +66,9 @@ export function MbrPackButton({ partnerId, defaultMonth }: { partnerId: number; 
               leftSection={<IconFileSpreadsheet size={16} />}
               aria-label={mbrFormatLabel.xlsx}
             >
-              Appendix
+              Appendix (.xlsx)
             </Button>
-          </Group>
+          </Stack>
         </Stack>
       </Popover.Dropdown>
     </Popover>
