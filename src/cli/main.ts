@@ -5,6 +5,7 @@ import { calendarExportCommand } from './commands/calendar-export'
 import { digestSendCommand } from './commands/digest-send'
 import { importM365Command } from './commands/import-m365'
 import { importPortfolioCommand } from './commands/import-portfolio'
+import { reportMbrCommand } from './commands/report-mbr'
 import { reportPortfolioCommand } from './commands/report-portfolio'
 import { seedCommand } from './commands/seed'
 import { usersAddCommand } from './commands/users-add'
@@ -42,6 +43,7 @@ const usersCmd = program.command('users').description('manage users')
 usersAddCommand(usersCmd)
 const reports = program.command('report').description('write a report file')
 reportPortfolioCommand(reports)
+reportMbrCommand(reports)
 const calendar = program.command('calendar').description('meetings as calendars')
 calendarExportCommand(calendar)
 const digestCmd = program.command('digest').description('the daily digest e-mail')

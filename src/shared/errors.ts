@@ -9,6 +9,8 @@ export const AppErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   INVALID_FILE: 'INVALID_FILE',
+  /** The request is well formed but there is no data for it (e.g. an MBR for a month without snapshots). */
+  NO_DATA: 'NO_DATA',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   DATABASE_BUSY: 'DATABASE_BUSY',
   INTERNAL: 'INTERNAL',
@@ -22,6 +24,7 @@ export const statusByCode: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_FILE: 422,
+  NO_DATA: 422,
   PAYLOAD_TOO_LARGE: 413,
   DATABASE_BUSY: 503,
   INTERNAL: 500,

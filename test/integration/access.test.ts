@@ -390,6 +390,16 @@ const matrix: [string, Call, Expect][] = [
     row(200, 200, 200, 200, 200, 200, 200, 200, 200),
   ],
   [
+    'MBR deck of partner A1',
+    { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/mbr?month=2026-10` },
+    readA1,
+  ],
+  [
+    'MBR appendix of partner A1',
+    { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/mbr?month=2026-09&format=xlsx` },
+    readA1,
+  ],
+  [
     'list customers',
     { method: 'GET', url: () => '/api/customers' },
     row(200, 200, 200, 200, 200, 200, 200, 200, 200),

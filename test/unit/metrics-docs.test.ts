@@ -6,6 +6,7 @@ import {
   healthBandDefinition,
   healthFactorDefinition,
   healthScoreDefinition,
+  mbrMetricDefinitions,
   noRhythmDefinition,
   openByAgeDefinition,
   partnerHealthDefinition,
@@ -28,6 +29,7 @@ describe('metric definitions', () => {
       cadenceComplianceDefinition,
       noRhythmDefinition,
       cadenceTouchpointsDefinition,
+      ...Object.values(mbrMetricDefinitions),
     ])
       expect(docs).toContain(text.replace(/\s+/g, ' '))
   })

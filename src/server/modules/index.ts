@@ -12,6 +12,7 @@ import { importsRoutes } from './imports/routes'
 import { meetingsRoutes } from './meetings/routes'
 import { partnersRoutes } from './partners/routes'
 import { referenceRoutes } from './reference/routes'
+import { mbrRoutes } from './reports/mbr/routes'
 import { reportsRoutes } from './reports/routes'
 import { settingsRoutes } from './settings/routes'
 import { stakeholdersRoutes } from './stakeholders/routes'
@@ -31,6 +32,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   settingsRoutes,
   analyticsRoutes,
   reportsRoutes,
+  mbrRoutes,
   opportunitiesRoutes,
   escalationsRoutes,
   touchpointsRoutes,

@@ -46,3 +46,20 @@ export const noRhythmDefinition =
 
 export const cadenceTouchpointsDefinition =
   'The touchpoints logged against the partner (calls, e-mails, workshops, meetings, other) whose date falls in the period, per kind. They are shown next to compliance, not part of it.'
+
+/** The numbers of the MBR pack (deck and appendix) that no other page shows; docs/metrics.md "MBR pack". */
+export const mbrMetricDefinitions = {
+  month:
+    'The MBR pack of a month shows that month’s stored numbers: the partner’s health score of the month, the month’s usage rollup and the snapshots the score used. Lists are as they stood at the month end (the first instant of the next month, UTC). A month that has closed is frozen the first time its pack is built; later builds give the same numbers.',
+  dataAsOf: 'The date of the newest usage snapshot behind the month’s numbers.',
+  healthChange:
+    'The month’s health score minus the previous month’s, in points; none without a previous month.',
+  shareChange:
+    'The month’s active share minus the previous month’s, in percentage points, both from the partner’s usage rollup (active ÷ licensed users over all its workloads).',
+  escalationsAtMonthEnd:
+    'Open at the month end: escalations raised before the month end whose last status change before it left them open or in progress. Past SLA: those of them whose SLA clock at the month end is breached. Raised in the month: raised from its first day to its end. Resolved or closed in the month: not active at the month end, last resolved or closed within the month.',
+  actionsAtMonthEnd:
+    'Open at the month end: action items created before the month end and not done or cancelled before it. Overdue: open at the month end with a due date before the month’s last day. Done in the month: done (closed with status done) within the month.',
+  trend:
+    'The active share of each workload the partner has in the month, per month, over the months (up to 12) before and including it in which every one of those workloads has licensed users.',
+} as const

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
 import { notifySaved, showServerError } from '../../lib/forms'
 import { useUser } from '../auth/session'
+import { MbrPackButton } from '../mbr/MbrPackButton'
 import { EngagementLogCard } from '../touchpoints/EngagementLogCard'
 import { ActionList, AddActionForm } from './ActionItems'
 import { useAgendaDraft, useMeetingPage, useMeetingPeople, usePatchMeeting } from './api'
@@ -115,6 +116,9 @@ function Body({ page, seriesId, originalStart }: { page: Page; seriesId: number;
         }
         actions={
           <Group gap="xs">
+            {page.series.kind === 'mbr' && (
+              <MbrPackButton partnerId={o.partnerId} defaultMonth={monthBefore(o.start)} />
+            )}
             <Button
               component="a"
               variant="default"
@@ -343,4 +347,12 @@ export function MeetingPage() {
       originalStart={originalStart}
     />
   )
+}
+
+/** The month an MBR held on this date reviews: the one before it (YYYY-MM). */
+function monthBefore(iso: string) {
+  const d = new Date(iso)
+  d.setUTCDate(1)
+  d.setUTCMonth(d.getUTCMonth() - 1)
+  return d.toISOString().slice(0, 7)
 }

@@ -45,6 +45,7 @@ import { CustomerTable } from '../customers/CustomerTable'
 import { PartnerAnalyticsSection } from '../dashboards/PartnerAnalyticsSection'
 import { PartnerEscalationsCard } from '../escalations/PartnerEscalationsCard'
 import { HealthCard } from '../health/HealthCard'
+import { MbrPackButton } from '../mbr/MbrPackButton'
 import { MeetingsSection } from '../meetings/MeetingsSection'
 import { TopOpportunitiesCard } from '../opportunities/TopOpportunitiesCard'
 import { EngagementLogCard } from '../touchpoints/EngagementLogCard'
@@ -331,36 +332,39 @@ export function PartnerPage() {
           </>
         }
         actions={
-          editable && (
-            <>
-              {!p.archived && (
-                <Button leftSection={<IconPencil size={16} />} onClick={open}>
-                  Edit partner
-                </Button>
-              )}
-              <Menu position="bottom-end">
-                <Menu.Target>
-                  <Button variant="default" px="xs" aria-label="More actions">
-                    <IconDots size={18} />
+          <>
+            <MbrPackButton partnerId={p.id} />
+            {editable && (
+              <>
+                {!p.archived && (
+                  <Button leftSection={<IconPencil size={16} />} onClick={open}>
+                    Edit partner
                   </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Item
-                    leftSection={p.archived ? <IconRestore size={14} /> : <IconArchive size={14} />}
-                    color={p.archived ? undefined : 'red'}
-                    onClick={() =>
-                      archive.mutate(!p.archived, {
-                        onSuccess: (r) => notifySaved(`${r.name} ${r.archived ? 'archived' : 'restored'}`),
-                        onError: (e) => showServerError(e),
-                      })
-                    }
-                  >
-                    {p.archived ? 'Restore partner' : 'Archive partner'}
-                  </Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
-            </>
-          )
+                )}
+                <Menu position="bottom-end">
+                  <Menu.Target>
+                    <Button variant="default" px="xs" aria-label="More actions">
+                      <IconDots size={18} />
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item
+                      leftSection={p.archived ? <IconRestore size={14} /> : <IconArchive size={14} />}
+                      color={p.archived ? undefined : 'red'}
+                      onClick={() =>
+                        archive.mutate(!p.archived, {
+                          onSuccess: (r) => notifySaved(`${r.name} ${r.archived ? 'archived' : 'restored'}`),
+                          onError: (e) => showServerError(e),
+                        })
+                      }
+                    >
+                      {p.archived ? 'Restore partner' : 'Archive partner'}
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              </>
+            )}
+          </>
         }
       />
       <Stack gap="md">

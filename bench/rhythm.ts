@@ -1,0 +1,396 @@
+/**
+ * Rhythm-of-business benchmark: `npm run bench:rhythm [-- --existing-pglite DIR] [--existing-postgres URL]
+ * [--runs N] [--db pglite,postgres] [--workers N]`.
+ *
+ * On the region dataset (`trellis seed --size region`: 300 partners, 30,000 customers), measures:
+ *   - the MBR pack of one partner (the largest): data gathered as of the month end, deck and appendix built —
+ *     p50/p95 of a first build (its frozen copy deleted before each run) and of a rebuild (read frozen);
+ *   - the MBR packs of every partner end to end (gathered on the main thread, which holds the database;
+ *     rendered and written by worker threads, one per core), with the core count;
+ *   - the proposed agenda of one MBR meeting (GET …/agenda-draft through app.inject), p50/p95.
+ * The region dataset has no meetings, escalations or action items: before measuring, the bench adds a
+ * realistic few per partner (an MBR and an ROB series, three escalations and six action items dated in the
+ * month) unless the database already has meeting series.
+ * Without --existing-*, a fresh database of `--size` (default region: many minutes) is seeded first.
+ * PostgreSQL: TRELLIS_TEST_PG_URL (set by scripts/with-postgres.sh, as `npm run bench:rhythm` does).
+ * Prints a table and writes bench/results/rhythm-<date>-<db>.json (with the load average).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import pg from 'pg'
+import { resolveActor } from '#cli/context'
+import { type Database, openDatabase } from '#db/client'
+import { buildApp } from '#server/app'
+import { loadEnv } from '#server/env'
+import type { Actor } from '#server/modules/access/actor'
+import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
+import { meetingSeriesService } from '#server/modules/meetings/service'
+import { ensureReferenceData } from '#server/modules/reference/service'
+import { buildMbrAppendix } from '#server/modules/reports/mbr/appendix'
+import type { MbrPack } from '#server/modules/reports/mbr/data'
+import { buildMbrDeck } from '#server/modules/reports/mbr/deck'
+import { mbrService } from '#server/modules/reports/mbr/service'
+import { DEMO_PASSWORD } from '#server/seed/demo'
+import { type SeedSize, seedDataset } from '#server/seed/seed-dataset'
+import { monthEnd } from '#shared/domain/periods'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name)
+  return i === -1 ? undefined : process.argv[i + 1]
+}
+const size = (arg('--size') ?? 'region') as SeedSize
+const runs = Number(arg('--runs') ?? 20)
+const workers = Number(arg('--workers') ?? cpus().length)
+const existing = { pglite: arg('--existing-pglite'), postgres: arg('--existing-postgres') }
+const kinds = (
+  arg('--db') ??
+  (existing.pglite || existing.postgres
+    ? [existing.pglite && 'pglite', existing.postgres && 'postgres'].filter(Boolean).join(',')
+    : 'pglite,postgres')
+).split(',') as ('pglite' | 'postgres')[]
+const TARGETS = { onePartnerSeconds: 2, allPartnersSeconds: 120, agendaMs: 100 }
+
+const log = (text: string) => process.stderr.write(`${text}\n`)
+const ms = (from: number) => performance.now() - from
+function percentile(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!
+}
+async function timeIt(n: number, fn: () => Promise<unknown>, warm = 2) {
+  for (let i = 0; i < warm; i++) await fn()
+  const times: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    await fn()
+    times.push(ms(t))
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) }
+}
+
+async function open(kind: 'pglite' | 'postgres') {
+  const location = existing[kind]
+  if (location) {
+    const database = await openDatabase(
+      kind === 'postgres'
+        ? { databaseUrl: location, dataDir: '', owner: 'bench' }
+        : { dataDir: location, owner: 'bench' },
+    )
+    return { database, existing: true, drop: async () => {} }
+  }
+  let drop = async () => {}
+  let database: Database
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'trellis-bench-rhythm-'))
+    database = await openDatabase({ dataDir: join(dir, 'data'), owner: 'bench' })
+    drop = async () => rmSync(dir, { recursive: true, force: true })
+  } else {
+    const adminUrl = process.env.TRELLIS_TEST_PG_URL
+    if (!adminUrl) return null
+    const name = `bench_rhythm_${Date.now()}`
+    const admin = new pg.Client({ connectionString: adminUrl })
+    await admin.connect()
+    await admin.query(`create database ${name}`)
+    await admin.end()
+    const url = new URL(adminUrl)
+    url.pathname = `/${name}`
+    database = await openDatabase({ databaseUrl: url.toString(), dataDir: '', owner: 'bench' })
+    drop = async () => {
+      const c = new pg.Client({ connectionString: adminUrl })
+      await c.connect()
+      await c.query(`drop database if exists ${name} with (force)`)
+      await c.end()
+    }
+  }
+  await ensureReferenceData(database)
+  log(`  ${kind}: seeding the ${size} dataset (many minutes)…`)
+  await seedDataset(database, { size, seed: 1 })
+  await analyticsRefresher(database).refresh()
+  return { database, existing: false, drop }
+}
+
+/** A realistic few meetings, escalations and action items per partner, dated in the month (set-based). */
+async function addRhythm(database: Database, period: string) {
+  const q = (text: string, params: unknown[] = []) => database.sql.query(text, params)
+  const { rows } = await database.sql.query<{ n: number }>('select count(*)::int as n from meeting_series')
+  if (rows[0]!.n > 0) return false
+  const end = monthEnd(period)
+  await q(
+    `insert into meeting_series (partner_id, kind, title, rrule, start_local, time_zone, duration_minutes, owner_user_id, created_by)
+     select p.id, k.kind, k.title || ' · ' || p.name, k.rrule, k.start_local, 'Europe/Berlin', k.minutes, p.fpm_user_id, p.fpm_user_id
+     from partners p cross join (values
+       ('mbr', 'Monthly business review', 'FREQ=MONTHLY;BYDAY=1TU', '2025-01-07T10:00', 60),
+       ('rob', 'Rhythm of business', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH', '2025-01-09T15:00', 30)
+     ) as k(kind, title, rrule, start_local, minutes)
+     where p.fpm_user_id is not null and p.archived_at is null`,
+  )
+  // Three escalations per partner raised in the month: one still open, one in progress, one resolved.
+  await q(
+    `with raised as (
+       insert into escalations (partner_id, title, severity, category, status, owner_user_id, raised_by, raised_at)
+       select p.id, (array['Tenant migration blocked','Licence assignment gap','Security baseline review'])[g],
+              (array['high','medium','critical'])[g], (array['technical','commercial','technical'])[g],
+              (array['open','in_progress','resolved'])[g], p.fpm_user_id, p.fpm_user_id,
+              $1::date + (g * 6 + p.id % 5) * interval '1 day' + interval '9 hours'
+       from partners p cross join generate_series(1, 3) g
+       where p.fpm_user_id is not null and p.archived_at is null
+       returning id, status, raised_at, owner_user_id)
+     insert into escalation_events (escalation_id, kind, from_status, to_status, user_id, created_at)
+     select id, 'raised', null, 'open', owner_user_id, raised_at from raised
+     union all
+     select id, 'status', 'open', 'in_progress', owner_user_id, raised_at + interval '1 day' from raised where status <> 'open'
+     union all
+     select id, 'status', 'in_progress', 'resolved', owner_user_id, raised_at + interval '3 days' from raised where status = 'resolved'`,
+    [period],
+  )
+  await q(
+    `insert into action_items (partner_id, title, owner_user_id, due_on, status, source, created_at, closed_at)
+     select p.id, 'Follow-up ' || g || ' with ' || p.name, p.fpm_user_id,
+            ($1::date + (g * 4) * interval '1 day')::date,
+            case when g <= 2 then 'done' else 'open' end, 'manual',
+            $1::date + (g * 3) * interval '1 day',
+            case when g <= 2 then $1::date + (g * 3 + 2) * interval '1 day' end
+     from partners p cross join generate_series(1, 6) g
+     where p.fpm_user_id is not null and p.archived_at is null`,
+    [period],
+  )
+  log(`  added MBR/ROB series, escalations and action items for every partner (month end ${end})`)
+  return true
+}
+
+async function benchOne(kind: 'pglite' | 'postgres') {
+  const opened = await open(kind)
+  if (!opened) return { database: kind, skipped: 'no PostgreSQL: run through scripts/with-postgres.sh' }
+  const { database, drop } = opened
+  try {
+    await analyticsRefresher(database).ensureComputed()
+    const q = <T>(text: string, params: unknown[] = []) =>
+      database.sql.query<T>(text, params).then((r) => r.rows)
+    const [{ period }] = (await q<{ period: string }>(
+      'select max(period)::text as period from partner_health',
+    )) as [{ period: string }]
+    const month = period.slice(0, 7)
+    const added = await addRhythm(database, period)
+    const actor = await resolveActor(database, undefined)
+    const service = mbrService(database)
+    const sizes = await q<{ id: number; engagements: number }>(
+      `select partner_id as id, sum(engagements)::int as engagements from partner_workload_monthly
+       where period = $1::date group by partner_id order by 2 desc`,
+      [period],
+    )
+    const big = sizes[0]
+    const median = sizes[Math.floor(sizes.length / 2)]!
+    const counts = (
+      await q<Record<string, number>>(
+        `select (select count(*) from partners where archived_at is null)::int as partners,
+                (select count(*) from customers)::int as customers, (select count(*) from engagements)::int as engagements,
+                (select count(*) from meeting_series)::int as "meetingSeries", (select count(*) from escalations)::int as escalations,
+                (select count(*) from action_items)::int as "actionItems"`,
+      )
+    )[0]!
+    log(
+      `  ${kind}: ${counts.partners} partners; month ${month}; largest partner has ${big!.engagements} engagements`,
+    )
+
+    // One partner (the largest and the median one): a first build (the frozen copy deleted before each
+    // run) and a rebuild (reads it).
+    const onePartner = async (id: number) => {
+      const unfreeze = () =>
+        q('delete from mbr_packs where partner_id = $1 and period = $2::date', [id, period])
+      const build = async () => {
+        const pack = await service.pack(actor, id, month)
+        await Promise.all([buildMbrDeck(pack), buildMbrAppendix(pack)])
+      }
+      log(`  ${kind}: partner ${id}, first build and rebuild × ${runs}…`)
+      const firstBuildMs = await timeIt(runs, async () => {
+        await unfreeze()
+        await build()
+      })
+      const rebuildMs = await timeIt(runs, build)
+      const gatherMs = await timeIt(runs, async () => {
+        await unfreeze()
+        await service.pack(actor, id, month)
+      })
+      return { firstBuildMs, rebuildMs, gatherMs }
+    }
+    const largest = await onePartner(big!.id)
+    const typical = await onePartner(median.id)
+
+    // Every partner, end to end: packs gathered here, rendered and written by the workers.
+    const partners = await q<{ id: number }>(
+      `select distinct partner_id as id from partner_health where period = $1::date order by 1`,
+      [period],
+    )
+    await q('delete from mbr_packs where period = $1::date', [period])
+    const dir = mkdtempSync(join(tmpdir(), 'trellis-bench-mbr-'))
+    log(`  ${kind}: all ${partners.length} partners with ${workers} workers…`)
+    const loadBefore = loadavg()[0]
+    const t = performance.now()
+    const all = await allPacks(
+      partners.map((p) => p.id),
+      (id) => service.pack(actor, id, month),
+      dir,
+    )
+    const allSeconds = ms(t) / 1000
+    rmSync(dir, { recursive: true, force: true })
+
+    // The proposed agenda of the largest partner's next MBR meeting.
+    const agenda = {
+      largest: await agendaTiming(database, actor, big!.id),
+      median: await agendaTiming(database, actor, median.id),
+    }
+    return {
+      database: kind,
+      existing: opened.existing,
+      rhythmAdded: added,
+      month,
+      counts,
+      largestPartner: big,
+      medianPartner: median,
+      onePartner: { largest, median: typical },
+      allPartners: { partners: partners.length, workers, seconds: allSeconds, ...all, loadBefore },
+      agendaDraftMs: agenda,
+    }
+  } finally {
+    await database.close()
+    await drop()
+  }
+}
+
+async function allPacks(ids: number[], gather: (id: number) => Promise<MbrPack>, dir: string) {
+  const pool = Array.from(
+    { length: Math.max(1, workers) },
+    () =>
+      // A CommonJS bootstrap that loads the TypeScript worker through tsx (Node 20 workers do not inherit
+      // the main thread's `tsx` loader).
+      new Worker(
+        `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(new URL('./rhythm-worker.ts', import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`,
+        { eval: true },
+      ),
+  )
+  const pending = new Map<number, { resolve: (bytes: number) => void; reject: (e: Error) => void }>()
+  for (const w of pool)
+    w.on('message', (m: { id: number; bytes?: number; error?: string }) => {
+      const p = pending.get(m.id)!
+      pending.delete(m.id)
+      m.error ? p.reject(new Error(m.error)) : p.resolve(m.bytes!)
+    })
+  let gatherMs = 0
+  let bytes = 0
+  const inFlight: Promise<void>[] = []
+  try {
+    for (const [i, id] of ids.entries()) {
+      const t = performance.now()
+      const pack = await gather(id)
+      gatherMs += ms(t)
+      const done = new Promise<number>((resolve, reject) => pending.set(i, { resolve, reject })).then((b) => {
+        bytes += b
+      })
+      pool[i % pool.length]!.postMessage({ id: i, pack, dir })
+      inFlight.push(done)
+      // Keep the workers fed without holding every pack in memory.
+      if (inFlight.length >= pool.length * 4) await inFlight.shift()
+    }
+    await Promise.all(inFlight)
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()))
+  }
+  return { gatherSeconds: gatherMs / 1000, megabytes: bytes / 1e6 }
+}
+
+async function agendaTiming(database: Database, actor: Actor, partnerId: number) {
+  const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent' }), database, logger: false })
+  await app.ready()
+  try {
+    const { items } = await meetingSeriesService(database).occurrences(actor, {
+      from: new Date().toISOString(),
+      to: new Date(Date.now() + 45 * 86_400_000).toISOString(),
+      partnerId,
+    })
+    const mbr = items.find((o) => o.kind === 'mbr')
+    if (!mbr) return { skipped: 'no MBR meeting in the next 45 days' }
+    const [owner] = (
+      await database.sql.query<{ email: string }>(
+        'select u.email from users u join meeting_series s on s.owner_user_id = u.id where s.id = $1',
+        [mbr.seriesId],
+      )
+    ).rows
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: owner!.email, password: DEMO_PASSWORD },
+    })
+    const c = login.cookies.find((x) => x.name === 'trellis_session')
+    if (!c) throw new Error(`cannot sign in as ${owner!.email}: ${login.body}`)
+    const url = `/api/meeting-series/${mbr.seriesId}/occurrences/${encodeURIComponent(mbr.originalStart)}/agenda-draft`
+    return await timeIt(runs, async () => {
+      const r = await app.inject({ method: 'GET', url, headers: { cookie: `trellis_session=${c.value}` } })
+      if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body.slice(0, 200)}`)
+    })
+  } finally {
+    await app.close()
+  }
+}
+
+const started = new Date()
+const loadStart = loadavg()[0]
+log(
+  `Rhythm benchmark: ${runs} runs, ${cpus().length} cores, ${workers} workers, load ${loadavg()[0]!.toFixed(1)}`,
+)
+const results = []
+for (const kind of kinds) {
+  log(`- ${kind}`)
+  results.push(await benchOne(kind))
+}
+const f = (x: number) => x.toFixed(x < 10 ? 1 : 0)
+console.log(`| database | measure | p50 | p95 | target |\n|---|---|---|---|---|`)
+for (const r of results) {
+  if ('skipped' in r) {
+    console.log(`| ${r.database} | skipped: ${r.skipped} | | | |`)
+    continue
+  }
+  for (const [label, o] of [
+    [`largest partner (${r.largestPartner!.engagements} engagements)`, r.onePartner.largest],
+    [`median partner (${r.medianPartner.engagements} engagements)`, r.onePartner.median],
+  ] as const) {
+    console.log(
+      `| ${r.database} | ${label}: first build (gather + freeze + deck + appendix), ms | ${f(o.firstBuildMs.p50)} | ${f(o.firstBuildMs.p95)} | < ${TARGETS.onePartnerSeconds * 1000} |`,
+    )
+    console.log(
+      `| ${r.database} | ${label}: rebuild of the frozen month, ms | ${f(o.rebuildMs.p50)} | ${f(o.rebuildMs.p95)} | |`,
+    )
+    console.log(
+      `| ${r.database} | ${label}: gathering + freezing only, ms | ${f(o.gatherMs.p50)} | ${f(o.gatherMs.p95)} | |`,
+    )
+  }
+  const a = r.allPartners
+  console.log(
+    `| ${r.database} | all ${a.partners} partners end to end (${cpus().length} cores, ${a.workers} workers), s | ${f(a.seconds)} | | < ${TARGETS.allPartnersSeconds} |`,
+  )
+  for (const [label, g] of [
+    ['largest partner', r.agendaDraftMs.largest],
+    ['median partner', r.agendaDraftMs.median],
+  ] as const)
+    console.log(
+      'skipped' in g
+        ? `| ${r.database} | agenda draft (${label}) | ${g.skipped} | | |`
+        : `| ${r.database} | agenda draft of one MBR meeting (${label}), ms | ${f(g.p50)} | ${f(g.p95)} | < ${TARGETS.agendaMs} |`,
+    )
+}
+for (const r of results) {
+  if ('skipped' in r) continue
+  const file = join(
+    root,
+    'bench',
+    'results',
+    `rhythm-${started.toISOString().slice(0, 10)}-${r.database}.json`,
+  )
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: started.toISOString(), runs, cores: cpus().length, load: { start: loadStart, end: loadavg()[0] }, targets: TARGETS, result: r }, null, 2)}\n`,
+  )
+  log(`wrote ${file}`)
+}
