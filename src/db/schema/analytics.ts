@@ -176,9 +176,10 @@ export const opportunities = pgTable(
   },
   (t) => [
     unique('opportunities_rule_engagement').on(t.rule, t.engagementId),
-    index('opportunities_partner_value_idx').on(t.partnerId, t.value.desc()),
+    // As the lists sort (o.value desc = nulls first, then o.id): a top-N is an ordered index scan that stops early.
+    index('opportunities_partner_value_idx').on(t.partnerId, t.value.desc().nullsFirst(), t.id),
     index('opportunities_rule_value_idx').on(t.rule, t.value.desc()),
     index('opportunities_customer_idx').on(t.customerId),
-    index('opportunities_value_idx').on(t.value.desc()),
+    index('opportunities_value_idx').on(t.value.desc().nullsFirst(), t.id),
   ],
 )

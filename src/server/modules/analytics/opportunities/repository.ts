@@ -156,7 +156,14 @@ export function opportunitiesRepository(db: Db) {
 
   return {
     /** One page of the opportunities satisfying `partnerScope` (a condition on `o`, the opportunity). */
-    async list(partnerScope: SQL, editable: SQL, q: OpportunityListQuery, ruleOrder: string[]) {
+    /** A page of opportunities and their total (`withTotal: false` skips counting: a top-N needs none). */
+    async list(
+      partnerScope: SQL,
+      editable: SQL,
+      q: OpportunityListQuery,
+      ruleOrder: string[],
+      { withTotal = true }: { withTotal?: boolean } = {},
+    ) {
       const conds: SQL[] = [partnerScope]
       if (q.partnerId) conds.push(sql`o.partner_id = ${q.partnerId}`)
       if (q.customerId) conds.push(sql`o.customer_id = ${q.customerId}`)
@@ -170,10 +177,12 @@ export function opportunitiesRepository(db: Db) {
           sql`${select(editable)} where ${where} order by ${orderBy(ruleOrder)[q.sort]}
               limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
         ),
-        execRows<{ total: number }>(
-          db,
-          sql`select count(*)::int as total from opportunities o ${latestState} where ${where}`,
-        ),
+        withTotal
+          ? execRows<{ total: number }>(
+              db,
+              sql`select count(*)::int as total from opportunities o ${latestState} where ${where}`,
+            )
+          : Promise.resolve([]),
       ])
       return { items, total: count?.total ?? 0 }
     },

@@ -95,6 +95,18 @@ export function opportunitiesService(database: Database) {
 
     get,
 
+    /** A partner's `limit` most valuable open opportunities, without counting the rest (the meeting agenda). */
+    async topOpen(actor: Actor, partnerId: number, limit: number) {
+      const { items } = await repo.list(
+        visible(actor),
+        sql`false`,
+        { partnerId, state: 'open', sort: 'value', page: 1, pageSize: limit },
+        opportunityRules.map((r) => r.id),
+        { withTotal: false },
+      )
+      return items.map(toItem)
+    },
+
     /** The open opportunities of some partners, by rule then value, at most `limit` (the review's sheet). */
     async openOf(actor: Actor, partnerIds: number[], limit: number) {
       const { items, total } = await repo.list(

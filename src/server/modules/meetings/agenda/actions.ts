@@ -1,4 +1,3 @@
-import { actionsService } from '#server/modules/actions/service'
 import type { ActionItem } from '#shared/contracts/meetings'
 import type { AgendaProvider } from './types'
 
@@ -9,11 +8,8 @@ const line = (a: ActionItem) =>
 export const actionsSection: AgendaProvider = {
   key: 'actions',
   title: 'Open action items',
-  async build({ actor, database, series }) {
-    const { items } = await actionsService(database).list(actor, {
-      partnerId: series.partnerId,
-      status: 'open',
-    })
+  async build({ openActions }) {
+    const items = await openActions()
     if (items.length === 0) return null
     const overdue = items.filter((a) => a.overdue)
     const rest = items.filter((a) => !a.overdue)

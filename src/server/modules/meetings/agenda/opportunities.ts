@@ -6,13 +6,7 @@ export const opportunitiesSection: AgendaProvider = {
   key: 'opportunities',
   title: 'Top open opportunities',
   async build({ actor, database, series }) {
-    const { items } = await opportunitiesService(database).list(actor, {
-      partnerId: series.partnerId,
-      state: 'open',
-      sort: 'value',
-      page: 1,
-      pageSize: 5,
-    })
+    const items = await opportunitiesService(database).topOpen(actor, series.partnerId, 5)
     if (items.length === 0) return null
     // Each reason names its customer and workload already.
     return items.map((o) => `- **${o.ruleTitle}** — ${o.reason}`).join('\n')

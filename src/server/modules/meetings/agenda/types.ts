@@ -1,6 +1,6 @@
 import type { Database } from '#db/client'
 import type { Actor } from '#server/modules/access/actor'
-import type { Occurrence } from '#shared/contracts/meetings'
+import type { ActionItem, Occurrence } from '#shared/contracts/meetings'
 import type { OccurrenceRow, SeriesRow } from '../repository'
 
 export type AgendaContext = {
@@ -12,6 +12,8 @@ export type AgendaContext = {
   lastHeld: OccurrenceRow | undefined
   /** Today as YYYY-MM-DD (UTC). */
   today: string
+  /** The partner's open action items, read once for every section that lists them. */
+  openActions(): Promise<ActionItem[]>
 }
 
 /** One section of a proposed agenda, built from live data; null when it has nothing to say. */

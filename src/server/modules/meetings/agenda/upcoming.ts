@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon'
-import { actionsService } from '#server/modules/actions/service'
 import { addDays } from '#shared/domain/periods'
 import { meetingSeriesService } from '../service'
 import type { AgendaProvider } from './types'
@@ -8,7 +7,7 @@ import type { AgendaProvider } from './types'
 export const upcomingSection: AgendaProvider = {
   key: 'upcoming',
   title: 'Next meetings and deadlines',
-  async build({ actor, database, series, occurrence, today }) {
+  async build({ actor, database, series, occurrence, today, openActions }) {
     const from = new Date(occurrence.end)
     const { items } = await meetingSeriesService(database).occurrences(actor, {
       from: from.toISOString(),
@@ -23,10 +22,7 @@ export const upcomingSection: AgendaProvider = {
           `- ${DateTime.fromISO(o.start, { zone: series.timeZone }).toFormat('ccc d LLL yyyy HH:mm')} (${series.timeZone}): ${o.title}`,
       )
     const until = addDays(today, 30)
-    const { items: open } = await actionsService(database).list(actor, {
-      partnerId: series.partnerId,
-      status: 'open',
-    })
+    const open = await openActions()
     const deadlines = open
       .filter((a) => a.dueOn !== null && a.dueOn >= today && a.dueOn <= until)
       .map((a) => `- ${a.dueOn}: ${a.title} (${a.owner.name})`)
