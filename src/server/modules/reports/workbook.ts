@@ -4,28 +4,11 @@ import { healthBandLabel, healthFactorKeys, healthFactorLabel } from '#shared/co
 import { type IntentStatus, intentStatusLabel, type Phase, phaseLabel } from '#shared/domain/portfolio'
 import { workloadName } from '#shared/domain/workloads'
 import type { PortfolioReport, ScoredSubject } from './data'
-
-type Column = { header: string; key: string; width?: number; numFmt?: string }
-const PCT = '0.0%'
-const PTS = '0.0'
-const INT = '#,##0'
+import { INT, PCT, PTS, sheet } from './xlsx'
 
 const round1 = (x: number) => Math.round(x * 10) / 10
 const share = (active: number | null, licensed: number | null) =>
   licensed && licensed > 0 && active !== null ? active / licensed : null
-
-function sheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column[]) {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
-  ws.columns = columns.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: c.width ?? 14,
-    style: c.numFmt ? { numFmt: c.numFmt } : {},
-  }))
-  ws.getRow(1).font = { bold: true }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
-  return ws
-}
 
 function scoredSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,

@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream'
-import type ExcelJS from 'exceljs'
 import { healthBandLabel, healthFactorLabel } from '#shared/contracts/analytics'
 import {
   type EscalationStatus,
@@ -10,33 +9,14 @@ import {
 } from '#shared/domain/escalations'
 import { type IntentStatus, intentStatusLabel, type Phase, phaseLabel } from '#shared/domain/portfolio'
 import { workloadName } from '#shared/domain/workloads'
+import { INT, PCT, PTS, sheet } from '../xlsx'
 import { type MbrPack, monthLabel } from './data'
-
-type Column = { header: string; key: string; width?: number; numFmt?: string }
-const PCT = '0.0%'
-const PTS = '0.0'
-const INT = '#,##0'
 
 /**
  * Text goes into a cell as a string value, never as a formula: exceljs writes a string as a shared string,
  * so a customer named "=HYPERLINK(…)" stays text in Excel and LibreOffice (a test checks it).
  */
 const text = (s: string | null | undefined) => (s === null || s === undefined ? '' : String(s))
-
-type Writer = ExcelJS.stream.xlsx.WorkbookWriter
-
-function sheet(wb: Writer, name: string, columns: Column[]) {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
-  ws.columns = columns.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: c.width ?? 14,
-    style: c.numFmt ? { numFmt: c.numFmt } : {},
-  }))
-  ws.getRow(1).font = { bold: true }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
-  return ws
-}
 
 /**
  * The XLSX appendix of an MBR deck: the rows behind every slide, one sheet each — Summary, Customer rows
