@@ -108,12 +108,25 @@ describe('the daily digest', () => {
   })
 
   it('only from DIGEST_HOUR in the user’s time zone when the scheduler asks', async () => {
-    const at = (hour: number) => DateTime.now().setZone(TZ).set({ hour, minute: 0 }).toJSDate()
-    const service = digestService(t.database, config(smtp.url))
-    const early = await service.sendDigests({ now: at(6), fromHourOnly: true, dryRun: true })
+    // The digest hour is set around the present local hour, so the data (timed from now) is as it is now.
+    const now = DateTime.now().setZone(TZ)
+    const service = (hour: number) => digestService(t.database, { ...config(smtp.url), hour })
+    // Before the hour: the next hour (at 23:xx, an hour earlier against 23:00).
+    const early =
+      now.hour < 23
+        ? await service(now.hour + 1).sendDigests({ now: now.toJSDate(), fromHourOnly: true, dryRun: true })
+        : await service(23).sendDigests({
+            now: now.minus({ hours: 1 }).toJSDate(),
+            fromHourOnly: true,
+            dryRun: true,
+          })
     expect(by(early, 'would-send')).toEqual([])
     expect(by(early, 'not-yet')).toContain(FPM)
-    const later = await service.sendDigests({ now: at(8), fromHourOnly: true, dryRun: true })
+    const later = await service(now.hour).sendDigests({
+      now: now.toJSDate(),
+      fromHourOnly: true,
+      dryRun: true,
+    })
     expect(by(later, 'would-send')).toEqual([FPM, LEAD])
   })
 
