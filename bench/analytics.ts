@@ -26,6 +26,7 @@ import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { ensureReferenceData } from '#server/modules/reference/service'
 import { DEMO_PASSWORD } from '#server/seed/demo'
 import { type SeedSize, seedDataset } from '#server/seed/seed-dataset'
+import { ms, timeIt as timeRuns } from './timing'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const arg = (name: string) => {
@@ -39,21 +40,7 @@ const existing = { pglite: arg('--existing-pglite'), postgres: arg('--existing-p
 const TARGETS = { pglite: 250, postgres: 100, recomputeSeconds: 30, floorRatio: 2 }
 
 const log = (text: string) => process.stderr.write(`${text}\n`)
-const ms = (from: number) => performance.now() - from
-function percentile(xs: number[], p: number) {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!
-}
-async function timeIt(n: number, fn: () => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await fn()
-  const times: number[] = []
-  for (let i = 0; i < n; i++) {
-    const t = performance.now()
-    await fn()
-    times.push(ms(t))
-  }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) }
-}
+const timeIt = (n: number, fn: () => Promise<unknown>) => timeRuns(n, fn, 3)
 
 async function openFresh(kind: 'pglite' | 'postgres') {
   if (kind === 'pglite') {

@@ -36,6 +36,7 @@ import { mbrService } from '#server/modules/reports/mbr/service'
 import { DEMO_PASSWORD } from '#server/seed/demo'
 import { type SeedSize, seedDataset } from '#server/seed/seed-dataset'
 import { monthEnd } from '#shared/domain/periods'
+import { ms, timeIt as timeRuns } from './timing'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const arg = (name: string) => {
@@ -55,21 +56,7 @@ const kinds = (
 const TARGETS = { onePartnerSeconds: 2, allPartnersSeconds: 120, agendaMs: 100 }
 
 const log = (text: string) => process.stderr.write(`${text}\n`)
-const ms = (from: number) => performance.now() - from
-function percentile(xs: number[], p: number) {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!
-}
-async function timeIt(n: number, fn: () => Promise<unknown>, warm = 2) {
-  for (let i = 0; i < warm; i++) await fn()
-  const times: number[] = []
-  for (let i = 0; i < n; i++) {
-    const t = performance.now()
-    await fn()
-    times.push(ms(t))
-  }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) }
-}
+const timeIt = (n: number, fn: () => Promise<unknown>) => timeRuns(n, fn, 2)
 
 async function open(kind: 'pglite' | 'postgres') {
   const location = existing[kind]
