@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { actionItems, meetingSeries } from '#db/schema/index'
+import { actionItems, meetingSeries, offboardingRecommendations } from '#db/schema/index'
 import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { defaultProgramSettings } from '#shared/contracts/settings'
 import { addDays, today } from '#shared/domain/periods'
@@ -125,6 +125,36 @@ const matrix: [string, Call, Expect][] = [
     row(200, 200, 200, 200, 200, 200, 200, 200, 200),
   ],
   ['cadence of A1', { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/cadence` }, readA1],
+  // Offboarding (decision 017): FPMs propose for their partners, leads and admins review; a recommendation
+  // on A1 is seeded below. A2 gets one from the admin first, so later writers meet the one open (409).
+  [
+    'offboarding overview',
+    { method: 'GET', url: () => '/api/offboarding' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'offboarding of A1',
+    { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/offboarding` },
+    readA1,
+  ],
+  [
+    'propose offboarding A2',
+    {
+      method: 'POST',
+      url: (fx) => `/api/partners/${fx.partnerA2.id}/offboarding`,
+      body: (_fx, k) => ({ reason: `Not progressing (${k})` }),
+    },
+    row(201, 409, 404, 404, 409, 404, 404, 403, 404),
+  ],
+  [
+    'review the offboarding recommendation of A1',
+    {
+      method: 'POST',
+      url: () => `/api/offboarding/${recommendationA1}/transition`,
+      body: (_fx, k) => ({ to: k === 'leadA' ? 'proposed' : 'reviewed' }),
+    },
+    row(200, 200, 404, 403, 404, 404, 403, 403, 404),
+  ],
   [
     'calendar feed status',
     { method: 'GET', url: () => '/api/calendar/feed' },
@@ -558,6 +588,7 @@ let seriesA1 = 0
 let endedA1 = 0
 let meetingA1 = ''
 let actionA1 = 0
+let recommendationA1 = 0
 const cookies = {} as Record<Key, string>
 beforeAll(async () => {
   t = await createAccessTestApp()
@@ -614,6 +645,11 @@ beforeAll(async () => {
     .values({ partnerId: t.fx.partnerA1.id, title: 'Item A1', ownerUserId: t.fx.users.fpmA1.id })
     .returning()
   actionA1 = a!.id
+  const [rec] = await t.database.db
+    .insert(offboardingRecommendations)
+    .values({ partnerId: t.fx.partnerA1.id, reason: 'Seeded', flags: [], proposedBy: t.fx.users.fpmA1.id })
+    .returning()
+  recommendationA1 = rec!.id
 })
 afterAll(() => t.close())
 

@@ -51,6 +51,17 @@ export const programSettingsValues = z
         complianceTarget: share,
       })
       .default({ silentWeeks: 6, complianceTarget: 0.8 }),
+    /** Offboarding rules (decision 017); sets saved before it existed read the defaults. */
+    offboarding: z
+      .object({
+        /** No growth of active users over this many months flags a partner. */
+        noGrowthMonths: z.number().int().min(1).max(24),
+        /** Flag from this many overdue mandatory tasks. */
+        overdueMandatoryTasks: z.number().int().min(1).max(1000),
+        /** Flag from this many referrals left unanswered. */
+        unansweredReferrals: z.number().int().min(1).max(1000),
+      })
+      .default({ noGrowthMonths: 6, overdueMandatoryTasks: 1, unansweredReferrals: 1 }),
   })
   .superRefine((v, ctx) => {
     const w = v.health.weights
@@ -82,6 +93,7 @@ export const programSettingsValues = z
       })
   })
 export type ProgramSettingsValues = z.infer<typeof programSettingsValues>
+export type OffboardingSettings = ProgramSettingsValues['offboarding']
 
 /** The defaults of a program year (domain.md §6.1, §6.7; FY starts 1 July). */
 export const defaultProgramSettings: ProgramSettingsValues = {
@@ -103,6 +115,7 @@ export const defaultProgramSettings: ProgramSettingsValues = {
     successReviewDays: 90,
   },
   cadence: { silentWeeks: 6, complianceTarget: 0.8 },
+  offboarding: { noGrowthMonths: 6, overdueMandatoryTasks: 1, unansweredReferrals: 1 },
 }
 
 export const settingsVersion = z.object({

@@ -138,6 +138,8 @@ export function cadenceService(database: Database) {
 
   return {
     partnerFacts,
+    /** The condition on `partners` for the actor's live partners narrowed by the filters (reused by readers of the same partners). */
+    scopeOf,
 
     /** Partners, FPMs and regions of the scope in a period (the current quarter by default). */
     async overview(actor: Actor, q: CadenceQuery, now = new Date()): Promise<CadenceOverview> {

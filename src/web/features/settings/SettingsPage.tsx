@@ -377,6 +377,33 @@ function SettingsForm({
             />
           </SimpleGrid>
         </Fieldset>
+        <Fieldset legend="Offboarding rules" disabled={readOnly} variant="filled">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <NumberInput
+              label="No usage growth over"
+              description="Months without more active users"
+              suffix=" months"
+              allowDecimal={false}
+              min={1}
+              max={24}
+              {...form.getInputProps('offboarding.noGrowthMonths')}
+            />
+            <NumberInput
+              label="Overdue mandatory tasks"
+              description="Flag a partner from this many"
+              allowDecimal={false}
+              min={1}
+              {...form.getInputProps('offboarding.overdueMandatoryTasks')}
+            />
+            <NumberInput
+              label="Unanswered referrals"
+              description="Flag a partner from this many"
+              allowDecimal={false}
+              min={1}
+              {...form.getInputProps('offboarding.unansweredReferrals')}
+            />
+          </SimpleGrid>
+        </Fieldset>
         {form.errors.root && (
           <Text c="red.7" fz="sm">
             {form.errors.root}

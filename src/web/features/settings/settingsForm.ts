@@ -31,6 +31,7 @@ export type SettingsFormValues = {
     successReviewDays: Num
   }
   cadence: { silentWeeks: Num; complianceTarget: Num }
+  offboarding: { noGrowthMonths: Num; overdueMandatoryTasks: Num; unansweredReferrals: Num }
 }
 
 /** 0.15 → 15 without floating-point dust. */
@@ -43,7 +44,7 @@ export function toFormValues(
   effectiveFrom: string,
   note: string | null,
 ): SettingsFormValues {
-  const { health: h, program: p, cadence: c } = values
+  const { health: h, program: p, cadence: c, offboarding: o } = values
   return {
     effectiveFrom,
     note: note ?? '',
@@ -65,6 +66,7 @@ export function toFormValues(
       successReviewDays: p.successReviewDays,
     },
     cadence: { silentWeeks: c.silentWeeks, complianceTarget: toPct(c.complianceTarget) },
+    offboarding: { ...o },
   }
 }
 
@@ -97,6 +99,11 @@ export function toBody(v: SettingsFormValues): SaveSettingsBody {
         silentWeeks: num(v.cadence.silentWeeks),
         complianceTarget: fromPct(v.cadence.complianceTarget),
       },
+      offboarding: {
+        noGrowthMonths: num(v.offboarding.noGrowthMonths),
+        overdueMandatoryTasks: num(v.offboarding.overdueMandatoryTasks),
+        unansweredReferrals: num(v.offboarding.unansweredReferrals),
+      },
     },
     ...(note ? { note } : {}),
   }
@@ -126,6 +133,9 @@ const fields = new Set([
   'program.successReviewDays',
   'cadence.silentWeeks',
   'cadence.complianceTarget',
+  'offboarding.noGrowthMonths',
+  'offboarding.overdueMandatoryTasks',
+  'offboarding.unansweredReferrals',
 ])
 
 /** The field of an issue path of the request (`values.health.weights.usage` → `health.weights.usage`). */

@@ -1,0 +1,73 @@
+import type { Database } from '#db/client'
+import type { Actor } from '#server/modules/access/actor'
+import { type CadenceFilters, cadenceService } from '#server/modules/cadence/service'
+import type { OffboardingSettings } from '#shared/contracts/settings'
+import { parsePeriod } from '#shared/domain/cadence'
+import type { UsageMonth } from '#shared/domain/offboarding'
+import { offboardingRepository } from './repository'
+import type { PartnerSignals } from './rules/types'
+
+export type SignalsPartner = {
+  partnerId: number
+  name: string
+  status: string
+  regionId: number | null
+  regionName: string | null
+  fpmUserId: number | null
+  fpmName: string | null
+}
+
+/**
+ * A source of signals for some rules: per partner of the scope, the fields it knows. A module that records
+ * data a rule reads (tasks, NSAT, referrals) adds one here; without it those fields stay undefined.
+ */
+export type SignalSource = (
+  database: Database,
+  actor: Actor,
+  filters: CadenceFilters,
+  now: Date,
+) => Promise<Map<number, Partial<PartnerSignals>>>
+
+export const signalSources: SignalSource[] = []
+
+/** The live partners of the scope with everything the rules read: one query per source, none per partner. */
+export async function gatherSignals(
+  database: Database,
+  actor: Actor,
+  filters: CadenceFilters,
+  settings: OffboardingSettings,
+  now: Date,
+): Promise<{ partner: SignalsPartner; signals: PartnerSignals }[]> {
+  const repo = offboardingRepository(database.db)
+  const month = parsePeriod(now.toISOString().slice(0, 7))!
+  const cadence = cadenceService(database)
+  const [facts, extra] = await Promise.all([
+    cadence.partnerFacts(actor, filters, month, now),
+    Promise.all(signalSources.map((source) => source(database, actor, filters, now))),
+  ])
+  const ids = facts.partners.map((p) => p.partnerId)
+  const usage = new Map<number, UsageMonth[]>()
+  if (ids.length) {
+    const rows = await repo.usageByMonth(cadence.scopeOf(actor, filters), settings.noGrowthMonths)
+    for (const r of rows) {
+      const list = usage.get(r.partnerId) ?? []
+      list.push({ month: r.month, licensed: Number(r.licensed), active: Number(r.active) })
+      usage.set(r.partnerId, list)
+    }
+  }
+  return facts.partners.map((p) => ({
+    partner: {
+      partnerId: p.partnerId,
+      name: p.name,
+      status: p.status,
+      regionId: p.regionId,
+      regionName: p.regionName,
+      fpmUserId: p.fpmUserId,
+      fpmName: p.fpmName,
+    },
+    signals: Object.assign(
+      { partnerId: p.partnerId, usage: usage.get(p.partnerId) ?? [], noRhythm: p.noRhythm },
+      ...extra.map((m) => m.get(p.partnerId) ?? {}),
+    ) as PartnerSignals,
+  }))
+}
