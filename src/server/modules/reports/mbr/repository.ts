@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { type SQL, sql } from 'drizzle-orm'
 import { type Db, execRows } from '#db/client'
 import { snapshotsOfPeriod } from '#server/modules/analytics/health/repository'
@@ -155,17 +156,23 @@ export function mbrRepository(db: Db) {
       )
     },
     async frozen(partnerId: number, period: string) {
-      const [row] = await execRows<{ pack: unknown }>(
+      const [row] = await execRows<{ packGzip: Uint8Array | null; pack: unknown }>(
         db,
-        sql`select pack from mbr_packs where partner_id = ${partnerId} and period = ${period}::date`,
+        sql`select pack_gzip as "packGzip", case when pack_gzip is null then pack end as pack
+            from mbr_packs where partner_id = ${partnerId} and period = ${period}::date`,
       )
-      return row?.pack ?? null
+      if (!row) return null
+      return row.packGzip ? JSON.parse(gunzipSync(row.packGzip).toString('utf8')) : row.pack
     },
-    /** Stores the pack unless one is stored already (a concurrent build): the first one wins. True when this one did. */
+    /**
+     * Stores the pack, gzip-compressed JSON, unless one is stored already (a concurrent build): the first one
+     * wins. True when this one did.
+     */
     async freeze(partnerId: number, period: string, pack: unknown) {
+      const gz = gzipSync(JSON.stringify(pack), { level: 1 })
       const rows = await execRows<{ partnerId: number }>(
         db,
-        sql`insert into mbr_packs (partner_id, period, pack) values (${partnerId}, ${period}::date, ${JSON.stringify(pack)}::jsonb)
+        sql`insert into mbr_packs (partner_id, period, pack_gzip) values (${partnerId}, ${period}::date, ${gz})
             on conflict do nothing returning partner_id as "partnerId"`,
       )
       return rows.length > 0
