@@ -85,7 +85,9 @@ describe('offboarding flags', () => {
     expect(flagged.map((f) => f.facts)).toEqual([
       { fromMonth: '2026-09', fromActive: 50, toMonth: '2026-10', toActive: 40, change: -10 },
     ])
-    expect(flagged[0]!.evidence).toBe('40 active users in 2026-10 against 50 in 2026-09 (−10) — no growth in 1 month')
+    expect(flagged[0]!.evidence).toBe(
+      '40 active users in 2026-10 against 50 in 2026-09 (−10) — no growth in 1 month',
+    )
     values.offboarding.noGrowthMonths = 6
     await t.app.inject({
       method: 'PUT',

@@ -10,6 +10,7 @@ import {
   noRhythmDefinition,
   openByAgeDefinition,
   partnerHealthDefinition,
+  scorecardMetricDefinitions,
   slaStateDefinition,
   timeToResolveDefinition,
 } from '#shared/domain/metrics'
@@ -30,6 +31,7 @@ describe('metric definitions', () => {
       noRhythmDefinition,
       cadenceTouchpointsDefinition,
       ...Object.values(mbrMetricDefinitions),
+      ...Object.values(scorecardMetricDefinitions),
     ])
       expect(docs).toContain(text.replace(/\s+/g, ' '))
   })

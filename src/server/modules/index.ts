@@ -15,6 +15,7 @@ import { partnersRoutes } from './partners/routes'
 import { referenceRoutes } from './reference/routes'
 import { mbrRoutes } from './reports/mbr/routes'
 import { reportsRoutes } from './reports/routes'
+import { scorecardRoutes } from './scorecard/routes'
 import { settingsRoutes } from './settings/routes'
 import { stakeholdersRoutes } from './stakeholders/routes'
 import { touchpointsRoutes } from './touchpoints/routes'
@@ -42,4 +43,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   digestRoutes,
   cadenceRoutes,
   offboardingRoutes,
+  scorecardRoutes,
 ]

@@ -5,6 +5,17 @@ import { isoDate as dateString } from './common'
 export const MAX_MILESTONES = 6
 
 const share = z.number().min(0).max(1)
+
+/** Default scorecard targets (proposals, decision 018): a lead sets the region's own. */
+const scorecardTargetDefaults = {
+  rhythmInPlace: 0.8,
+  notProgressingRaised: 1,
+  adoptionMilestone: 0.3,
+  prmCompliance: 0.9,
+  issueClosure: 0.8,
+  mandatoryTasks: 0.9,
+  insightsSpotlights: 0.5,
+}
 const weight = z.number().min(0).max(100)
 
 /**
@@ -62,6 +73,18 @@ export const programSettingsValues = z
         unansweredReferrals: z.number().int().min(1).max(1000),
       })
       .default({ noGrowthMonths: 6, overdueMandatoryTasks: 1, unansweredReferrals: 1 }),
+    /** Role scorecard targets (decision 018), shares; sets saved before it existed read the defaults. */
+    scorecard: z
+      .object({
+        rhythmInPlace: share,
+        notProgressingRaised: share,
+        adoptionMilestone: share,
+        prmCompliance: share,
+        issueClosure: share,
+        mandatoryTasks: share,
+        insightsSpotlights: share,
+      })
+      .default(scorecardTargetDefaults),
   })
   .superRefine((v, ctx) => {
     const w = v.health.weights
@@ -94,6 +117,7 @@ export const programSettingsValues = z
   })
 export type ProgramSettingsValues = z.infer<typeof programSettingsValues>
 export type OffboardingSettings = ProgramSettingsValues['offboarding']
+export type ScorecardTargets = ProgramSettingsValues['scorecard']
 
 /** The defaults of a program year (domain.md §6.1, §6.7; FY starts 1 July). */
 export const defaultProgramSettings: ProgramSettingsValues = {
@@ -116,6 +140,7 @@ export const defaultProgramSettings: ProgramSettingsValues = {
   },
   cadence: { silentWeeks: 6, complianceTarget: 0.8 },
   offboarding: { noGrowthMonths: 6, overdueMandatoryTasks: 1, unansweredReferrals: 1 },
+  scorecard: scorecardTargetDefaults,
 }
 
 export const settingsVersion = z.object({

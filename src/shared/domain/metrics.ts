@@ -63,3 +63,36 @@ export const mbrMetricDefinitions = {
   trend:
     'The active share of each workload the partner has in the month, per month, over the months (up to 12) before and including it in which every one of those workloads has licensed users.',
 } as const
+
+/**
+ * The role scorecard's metrics (decision 018); docs/metrics.md "Role scorecard". Each is Σ numerator ÷
+ * Σ denominator over the partners in view — per FPM, and for everyone in view together.
+ */
+export const scorecardMetricDefinitions = {
+  rhythm_in_place:
+    'Live partners with a partner sponsor and a delivery lead identified and a business rhythm in place today (an active ROB or MBR series, and one held in the last N weeks) ÷ live partners.',
+  not_progressing_raised:
+    'Partners flagged as not progressing today by the offboarding rules whose flag has been acted on — an offboarding recommendation proposed, reviewed or accepted, or an open escalation — ÷ partners flagged. No data when no partner is flagged.',
+  adoption_milestone:
+    'Engagements whose active share is at or above the top usage milestone (40 % by default) ÷ engagements, in the newest month of the period with a usage rollup (the same counts as "Usage milestones reached").',
+  nsat_partner:
+    'NSAT of the partner survey responses dated in the period: %VSAT − %DSAT + 100 over valid responses (0–200), the counts of every partner in view added up before the percentages. Marked low-n below the minimum responses.',
+  nsat_customer:
+    'NSAT of the customer survey responses about the partners’ delivery, dated in the period, computed as partner NSAT.',
+  prm_compliance:
+    'Data compliance checks passed ÷ checks that apply, today, over the partners in view (the Data compliance page).',
+  issue_closure:
+    'Escalations resolved (or closed without resolving first) in the period within their severity’s SLA hours ÷ escalations resolved in the period.',
+  cadence_compliance:
+    'ROBs and MBRs held ÷ scheduled in the period — the cadence compliance of the Business rhythm card.',
+  mandatory_tasks:
+    'Mandatory tasks completed ÷ mandatory tasks that apply, today, over the partners in view (the Milestones & tasks card).',
+  insights_spotlights:
+    'Live partners with at least one Insight or Spotlight submitted in the period ÷ live partners.',
+  training_on_time:
+    'Required trainings, qualifications and certifications of the FPM completed by their due date ÷ those due in the period. Not tracked in Trellis yet.',
+  learnings_shared:
+    'Learnings or trainings the FPM shared with the FTC community in the period. Not tracked in Trellis yet.',
+  development_plan:
+    'Whether the FPM has a personal development plan and drives it. Not tracked in Trellis yet.',
+} as const

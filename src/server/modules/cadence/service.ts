@@ -136,8 +136,28 @@ export function cadenceService(database: Database) {
     return { settings, partners }
   }
 
+  /**
+   * Per period (one gather over their span): each partner's ROB and MBR tallies. For readers of several
+   * periods at once (the scorecard's trend).
+   */
+  async function talliesByPeriod(
+    actor: Actor,
+    filters: CadenceFilters,
+    periods: CadencePeriod[],
+    now = new Date(),
+  ) {
+    const from = periods.map((p) => p.from).sort()[0]!
+    const to = periods
+      .map((p) => p.to)
+      .sort()
+      .at(-1)!
+    const g = await gather(scopeOf(actor, filters), from, to, now)
+    return new Map(periods.map((p) => [p.key, talliesByPartner(g.occurrences, p, now)]))
+  }
+
   return {
     partnerFacts,
+    talliesByPeriod,
     /** The condition on `partners` for the actor's live partners narrowed by the filters (reused by readers of the same partners). */
     scopeOf,
 

@@ -1,6 +1,7 @@
 import type { Database } from '#db/client'
 import type { Actor } from '#server/modules/access/actor'
 import { type CadenceFilters, cadenceService } from '#server/modules/cadence/service'
+import type { CadencePartner } from '#shared/contracts/cadence'
 import type { OffboardingSettings } from '#shared/contracts/settings'
 import { parsePeriod } from '#shared/domain/cadence'
 import type { UsageMonth } from '#shared/domain/offboarding'
@@ -37,12 +38,14 @@ export async function gatherSignals(
   filters: CadenceFilters,
   settings: OffboardingSettings,
   now: Date,
+  /** The cadence facts of the same scope, when the caller has them already. */
+  known?: { partners: CadencePartner[] },
 ): Promise<{ partner: SignalsPartner; signals: PartnerSignals }[]> {
   const repo = offboardingRepository(database.db)
   const month = parsePeriod(now.toISOString().slice(0, 7))!
   const cadence = cadenceService(database)
   const [facts, extra] = await Promise.all([
-    cadence.partnerFacts(actor, filters, month, now),
+    known ?? cadence.partnerFacts(actor, filters, month, now),
     Promise.all(signalSources.map((source) => source(database, actor, filters, now))),
   ])
   const ids = facts.partners.map((p) => p.partnerId)

@@ -23,6 +23,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { type HealthFactorKey, healthFactorKeys } from '#shared/contracts/analytics'
 import type { SettingsVersion } from '#shared/contracts/settings'
 import { addMonths, today as todayOf } from '#shared/domain/periods'
+import { metricDefinition, targetSettingMetric } from '#shared/domain/scorecard'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
 import { formatDate, formatDateTime, formatPeriod, plural } from '../../lib/format'
@@ -33,6 +34,7 @@ import {
   monthChoices,
   nextFiscalYearStart,
   type SettingsFormValues,
+  scorecardTargetKeys,
   settingsFieldOf,
   toBody,
   toFormValues,
@@ -402,6 +404,19 @@ function SettingsForm({
               min={1}
               {...form.getInputProps('offboarding.unansweredReferrals')}
             />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend="Role scorecard targets" disabled={readOnly} variant="filled">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            {scorecardTargetKeys.map((k) => (
+              <NumberInput
+                key={k}
+                label={metricDefinition(targetSettingMetric[k]).name}
+                description="On target from"
+                {...pct}
+                {...form.getInputProps(`scorecard.${k}`)}
+              />
+            ))}
           </SimpleGrid>
         </Fieldset>
         {form.errors.root && (

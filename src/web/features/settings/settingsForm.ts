@@ -1,7 +1,9 @@
 import { type HealthFactorKey, healthFactorKeys } from '#shared/contracts/analytics'
 import {
+  defaultProgramSettings,
   type ProgramSettingsValues,
   type SaveSettingsBody,
+  type ScorecardTargets,
   saveSettingsBody,
 } from '#shared/contracts/settings'
 import { addMonths, monthStart } from '#shared/domain/periods'
@@ -32,7 +34,12 @@ export type SettingsFormValues = {
   }
   cadence: { silentWeeks: Num; complianceTarget: Num }
   offboarding: { noGrowthMonths: Num; overdueMandatoryTasks: Num; unansweredReferrals: Num }
+  scorecard: Record<keyof ScorecardTargets, Num>
 }
+
+export const scorecardTargetKeys = Object.keys(defaultProgramSettings.scorecard) as (keyof ScorecardTargets)[]
+const mapTargets = <A, B>(t: Record<keyof ScorecardTargets, A>, f: (a: A) => B) =>
+  Object.fromEntries(scorecardTargetKeys.map((k) => [k, f(t[k])])) as Record<keyof ScorecardTargets, B>
 
 /** 0.15 → 15 without floating-point dust. */
 export const toPct = (share: number) => Math.round(share * 100 * 1e4) / 1e4
@@ -44,7 +51,7 @@ export function toFormValues(
   effectiveFrom: string,
   note: string | null,
 ): SettingsFormValues {
-  const { health: h, program: p, cadence: c, offboarding: o } = values
+  const { health: h, program: p, cadence: c, offboarding: o, scorecard: sc } = values
   return {
     effectiveFrom,
     note: note ?? '',
@@ -67,6 +74,7 @@ export function toFormValues(
     },
     cadence: { silentWeeks: c.silentWeeks, complianceTarget: toPct(c.complianceTarget) },
     offboarding: { ...o },
+    scorecard: mapTargets(sc, toPct),
   }
 }
 
@@ -104,6 +112,7 @@ export function toBody(v: SettingsFormValues): SaveSettingsBody {
         overdueMandatoryTasks: num(v.offboarding.overdueMandatoryTasks),
         unansweredReferrals: num(v.offboarding.unansweredReferrals),
       },
+      scorecard: mapTargets(v.scorecard, fromPct),
     },
     ...(note ? { note } : {}),
   }
@@ -136,6 +145,7 @@ const fields = new Set([
   'offboarding.noGrowthMonths',
   'offboarding.overdueMandatoryTasks',
   'offboarding.unansweredReferrals',
+  ...scorecardTargetKeys.map((k) => `scorecard.${k}`),
 ])
 
 /** The field of an issue path of the request (`values.health.weights.usage` → `health.weights.usage`). */

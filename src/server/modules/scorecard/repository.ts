@@ -1,0 +1,59 @@
+import { type SQL, sql } from 'drizzle-orm'
+import { type Db, execRows } from '#db/client'
+import type { SlaHours } from '#shared/domain/escalations'
+
+const idsOf = (scope: SQL) => sql`(select partners.id from partners where ${scope})`
+
+/** The scorecard's own aggregates, set-based (one query each); `scope` is a condition on `partners`. */
+export function scorecardRepository(db: Db) {
+  return {
+    /** Partners with an active partner-side delivery lead. */
+    deliveryLeads(scope: SQL) {
+      return execRows<{ partnerId: number }>(
+        db,
+        sql`select distinct s.partner_id as "partnerId" from stakeholders s
+            where s.partner_id in ${idsOf(scope)} and s.archived_at is null and s.side = 'partner' and s.role = 'delivery_lead'`,
+      )
+    },
+
+    /** Per partner and month in [from, to): engagements at the top usage milestone, and engagements. */
+    milestoneMonths(scope: SQL, from: string, to: string) {
+      return execRows<{ partnerId: number; month: string; top: number; engagements: number }>(
+        db,
+        sql`select partner_id as "partnerId", to_char(period, 'YYYY-MM') as month,
+                   sum(milestone_counts[array_length(milestone_counts, 1)])::int as top, sum(engagements)::int as engagements
+            from partner_workload_monthly
+            where partner_id in ${idsOf(scope)} and period >= ${from}::date and period < ${to}::date
+            group by partner_id, period`,
+      )
+    },
+
+    /** Per partner and month of resolution in [from, to): escalations resolved, and of them within their SLA. */
+    resolvedEscalations(scope: SQL, from: string, to: string, hours: SlaHours) {
+      const sla = sql.join(
+        Object.entries(hours).map(([severity, h]) => sql`when ${severity} then ${h}`),
+        sql` `,
+      )
+      return execRows<{ partnerId: number; month: string; resolved: number; withinSla: number }>(
+        db,
+        sql`select partner_id as "partnerId", to_char(resolved_at at time zone 'UTC', 'YYYY-MM') as month,
+                   count(*)::int as resolved,
+                   count(*) filter (where resolved_at - raised_at <= make_interval(hours => (case severity ${sla} end)::int))::int as "withinSla"
+            from escalations
+            where partner_id in ${idsOf(scope)} and resolved_at >= ${from}::date and resolved_at < ${to}::date
+            group by 1, 2`,
+      )
+    },
+
+    /** Partners whose not progressing has been raised: a recommendation in progress or accepted, or an open escalation. */
+    raised(scope: SQL) {
+      return execRows<{ partnerId: number }>(
+        db,
+        sql`select id as "partnerId" from partners where ${scope} and (
+              exists (select 1 from offboarding_recommendations r where r.partner_id = partners.id
+                      and r.status in ('proposed', 'reviewed', 'accepted'))
+              or exists (select 1 from escalations x where x.partner_id = partners.id and x.status in ('open', 'in_progress')))`,
+      )
+    },
+  }
+}

@@ -1,0 +1,207 @@
+import type { Database } from '#db/client'
+import type { Actor } from '#server/modules/access/actor'
+import { cadenceService } from '#server/modules/cadence/service'
+import { settingsInForce } from '#server/modules/settings/service'
+import type { CadencePartner } from '#shared/contracts/cadence'
+import type {
+  DrilldownQuery,
+  MetricValue,
+  Scorecard,
+  ScorecardDrilldown,
+  ScorecardGroup,
+  ScorecardMetricInfo,
+  ScorecardQuery,
+} from '#shared/contracts/scorecard'
+import type { ProgramSettingsValues } from '#shared/contracts/settings'
+import { parsePeriod, quarterOf } from '#shared/domain/cadence'
+import { scorecardMetricDefinitions } from '#shared/domain/metrics'
+import { addDays } from '#shared/domain/periods'
+import {
+  type MetricDefinition,
+  type MetricTotals,
+  metricDefinition,
+  metricDefinitions,
+  type ScorecardMetric,
+  shareOf,
+  statusOf,
+  sumTotals,
+  type TargetSetting,
+  targetSettingMetric,
+  trendPeriods,
+} from '#shared/domain/scorecard'
+import { scorecardSources } from './sources/index'
+import type { PartnerTotals, ScorecardContext, ScorecardSource } from './sources/types'
+
+/** How many periods the trend shows, the one asked for included. */
+const TREND = 4
+
+const targetKeyOf = new Map(
+  (Object.entries(targetSettingMetric) as [TargetSetting, ScorecardMetric][]).map(([k, m]) => [m, k]),
+)
+
+function targetOf(code: ScorecardMetric, s: ProgramSettingsValues): number | null {
+  if (code === 'cadence_compliance') return s.cadence.complianceTarget
+  const key = targetKeyOf.get(code)
+  return key ? s.scorecard[key] : null
+}
+
+/** The value of a metric's totals: a share, or an NSAT (0–200) from (VSAT − DSAT) over valid responses. */
+function metricValueOf(def: MetricDefinition, t: MetricTotals): number | null {
+  if (def.unit === 'nsat')
+    return t.denominator > 0 ? Math.round((t.numerator / t.denominator) * 100 + 100) : null
+  return shareOf(t)
+}
+
+/** Which metrics some source collects: the rest have no data source in Trellis yet. */
+const collected = new Set(scorecardSources.flatMap((s) => s.metrics))
+const tracked = (def: MetricDefinition) => !def.notTracked && collected.has(def.code)
+
+/** The role scorecard (decision 018): the four success factors per FPM and for everyone in view. */
+export function scorecardService(database: Database, sources: readonly ScorecardSource[] = scorecardSources) {
+  const cadence = cadenceService(database)
+
+  async function collect(actor: Actor, q: ScorecardQuery, now: Date, only?: ScorecardMetric) {
+    const key = q.period ?? quarterOf(now.toISOString().slice(0, 10))
+    const keys = trendPeriods(key, TREND)
+    const periods = keys.map((k) => parsePeriod(k)!)
+    const current = periods.at(-1)!
+    const today = now.toISOString().slice(0, 10)
+    const lastDay = addDays(current.to, -1)
+    const filters = { regionId: q.regionId, fpmUserId: q.fpmUserId }
+    const [{ values: settings }, facts] = await Promise.all([
+      settingsInForce(database, lastDay < today ? lastDay : today),
+      cadence.partnerFacts(actor, filters, current, now),
+    ])
+    const ctx: ScorecardContext = {
+      database,
+      actor,
+      filters,
+      scope: cadence.scopeOf(actor, filters),
+      periods,
+      partners: facts.partners,
+      settings,
+      now,
+    }
+    const chosen = only ? sources.filter((s) => s.metrics.includes(only)) : sources
+    const totals = (await Promise.all(chosen.map((s) => s.collect(ctx)))).flat()
+    return { keys, current, settings, partners: facts.partners, totals }
+  }
+
+  function info(def: MetricDefinition, settings: ProgramSettingsValues): ScorecardMetricInfo {
+    return {
+      code: def.code,
+      factor: def.factor,
+      name: def.name,
+      unit: def.unit,
+      basis: def.basis,
+      definition: scorecardMetricDefinitions[def.code],
+      roleGuide: def.roleGuide,
+      target: targetOf(def.code, settings),
+      notTracked:
+        def.notTracked ?? (collected.has(def.code) ? null : 'No Trellis module records this data yet.'),
+    }
+  }
+
+  function group(
+    fpmUserId: number | null,
+    name: string,
+    partners: CadencePartner[],
+    index: Map<string, PartnerTotals[]>,
+    keys: string[],
+    settings: ProgramSettingsValues,
+  ): ScorecardGroup {
+    const ids = new Set(partners.map((p) => p.partnerId))
+    const totalsOf = (code: ScorecardMetric, period: string) =>
+      sumTotals((index.get(`${code}|${period}`) ?? []).filter((t) => ids.has(t.partnerId)))
+    const current = keys.at(-1)!
+    const metrics = Object.fromEntries(
+      metricDefinitions.map((def) => {
+        const isTracked = tracked(def)
+        const t = isTracked ? totalsOf(def.code, current) : { numerator: 0, denominator: 0 }
+        const value = isTracked ? metricValueOf(def, t) : null
+        const cur: MetricValue = {
+          ...t,
+          value,
+          status: statusOf(value, targetOf(def.code, settings), isTracked),
+          lowN: false,
+        }
+        const trend =
+          isTracked && def.basis === 'period'
+            ? keys.map((period) => ({ period, value: metricValueOf(def, totalsOf(def.code, period)) }))
+            : []
+        return [def.code, { current: cur, trend }]
+      }),
+    ) as ScorecardGroup['metrics']
+    return { fpmUserId, name, partners: partners.length, metrics }
+  }
+
+  return {
+    /** Every metric per FPM in view and for all of them together, with a trend over the periods before. */
+    async scorecard(actor: Actor, q: ScorecardQuery, now = new Date()): Promise<Scorecard> {
+      const { keys, current, settings, partners, totals } = await collect(actor, q, now)
+      const index = new Map<string, PartnerTotals[]>()
+      for (const t of totals) {
+        const k = `${t.metric}|${t.period}`
+        const list = index.get(k)
+        if (list) list.push(t)
+        else index.set(k, [t])
+      }
+      const byFpm = new Map<number | null, { name: string; partners: CadencePartner[] }>()
+      for (const p of partners) {
+        const g = byFpm.get(p.fpmUserId) ?? { name: p.fpmName ?? 'No partner manager', partners: [] }
+        g.partners.push(p)
+        byFpm.set(p.fpmUserId, g)
+      }
+      return {
+        period: current,
+        periods: keys,
+        asOf: now.toISOString(),
+        metrics: metricDefinitions.map((d) => info(d, settings)),
+        fpms: [...byFpm]
+          .map(([id, g]) => group(id, g.name, g.partners, index, keys, settings))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        total: group(null, 'Everyone in view', partners, index, keys, settings),
+      }
+    },
+
+    /** The partners behind one metric of the period (an FPM's when asked), worst first. */
+    async drilldown(actor: Actor, q: DrilldownQuery, now = new Date()): Promise<ScorecardDrilldown> {
+      const def = metricDefinition(q.metric)
+      const { current, settings, partners, totals } = await collect(actor, q, now, q.metric)
+      const byId = new Map(partners.map((p) => [p.partnerId, p]))
+      const rows = tracked(def)
+        ? totals
+            .filter((t) => t.metric === q.metric && t.period === current.key && t.denominator > 0)
+            .flatMap((t) => {
+              const p = byId.get(t.partnerId)
+              if (!p) return []
+              return [
+                {
+                  partnerId: t.partnerId,
+                  name: p.name,
+                  fpmName: p.fpmName,
+                  numerator: t.numerator,
+                  denominator: t.denominator,
+                  value: metricValueOf(def, t),
+                  link: linkOf(q.metric, t.partnerId),
+                },
+              ]
+            })
+            .sort((a, b) => (a.value ?? 0) - (b.value ?? 0) || a.name.localeCompare(b.name))
+        : []
+      return { metric: info(def, settings), period: current.key, rows }
+    },
+  }
+}
+
+/** Where the rows behind a partner's number are. */
+function linkOf(metric: ScorecardMetric, partnerId: number): string {
+  switch (metric) {
+    case 'issue_closure':
+      return `/escalations?partnerId=${partnerId}`
+    case 'not_progressing_raised':
+      return `/offboarding?partnerId=${partnerId}`
+    default:
+      return `/partners/${partnerId}`
+  }
+}
