@@ -146,6 +146,17 @@ const matrix: [string, Call, Expect][] = [
     },
     row(201, 409, 404, 404, 409, 404, 404, 403, 404),
   ],
+  // Role scorecard (decision 018): everyone reads the FPMs of their scope.
+  [
+    'role scorecard',
+    { method: 'GET', url: () => '/api/scorecard?period=2026-Q4' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'role scorecard drill-down',
+    { method: 'GET', url: () => '/api/scorecard/drilldown?metric=cadence_compliance' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
   [
     'review the offboarding recommendation of A1',
     {
