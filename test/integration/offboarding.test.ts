@@ -155,6 +155,10 @@ describe('the recommendation workflow', () => {
       comment: 'Agreed with the program team',
     })
     expect(await partnerStatus(t.fx.partnerA2.id)).toBe('offboarding_recommended')
+    // While accepted, no second recommendation: reverse it first.
+    const second = await call('fpmA2', 'POST', a2(), { reason: 'another' })
+    expect(second.statusCode).toBe(409)
+    expect(second.body).toContain('reverse that recommendation')
     // Reversible: the partner's status comes back; nothing is deleted, every step is on record.
     const reversed = await ok<PartnerOffboarding>('leadA', 'POST', `/api/offboarding/${id}/transition`, {
       to: 'reversed',

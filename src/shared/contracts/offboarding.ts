@@ -48,6 +48,8 @@ export const offboardingCandidate = z.object({
   flags: z.array(offboardingFlag),
   /** Its open recommendation, or the newest one. */
   recommendation: offboardingRecommendation.nullable(),
+  /** The caller may propose one now (writer on the partner, none open). */
+  canPropose: z.boolean(),
 })
 export type OffboardingCandidate = z.infer<typeof offboardingCandidate>
 

@@ -48,6 +48,12 @@ const MeetingPage = lazy(() =>
 const MyWeekPage = lazy(() =>
   import('../features/meetings/MyWeekPage').then((m) => ({ default: m.MyWeekPage })),
 )
+const ScorecardPage = lazy(() =>
+  import('../features/scorecard/ScorecardPage').then((m) => ({ default: m.ScorecardPage })),
+)
+const OffboardingPage = lazy(() =>
+  import('../features/offboarding/OffboardingPage').then((m) => ({ default: m.OffboardingPage })),
+)
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
 
 const retry = (count: number, error: unknown) =>
@@ -103,6 +109,8 @@ export function App() {
               <Route path="/escalations/:id" element={<EscalationPage />} />
               <Route path="/my-week" element={<MyWeekPage />} />
               <Route path="/meetings/:seriesId/:originalStart" element={<MeetingPage />} />
+              <Route path="/scorecard" element={<ScorecardPage />} />
+              <Route path="/offboarding" element={<OffboardingPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/users" element={<UsersPage />} />
               <Route path="/settings" element={<SettingsPage />} />

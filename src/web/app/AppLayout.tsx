@@ -20,10 +20,12 @@ import {
   IconBulb,
   IconCalendarWeek,
   IconChevronDown,
+  IconDoorExit,
   IconFileImport,
   IconLayoutDashboard,
   IconLogout,
   IconSettings,
+  IconTargetArrow,
   IconUsers,
 } from '@tabler/icons-react'
 import { Suspense, useEffect } from 'react'
@@ -58,6 +60,8 @@ export function AppLayout() {
     { to: '/customers', label: 'Customers', icon: IconBuildingStore, show: true },
     { to: '/opportunities', label: 'Opportunities', icon: IconBulb, show: true },
     { to: '/escalations', label: 'Escalations', icon: IconAlertTriangle, show: true },
+    { to: '/scorecard', label: 'Scorecard', icon: IconTargetArrow, show: true },
+    { to: '/offboarding', label: 'Offboarding', icon: IconDoorExit, show: true },
     { to: '/import', label: 'Import', icon: IconFileImport, show: canImport },
     { to: '/users', label: 'Users', icon: IconUsers, show: isAdmin },
     { to: '/settings', label: 'Settings', icon: IconSettings, show: isAdmin },

@@ -32,6 +32,8 @@ import type { Flag } from './rules/types'
 import { gatherSignals } from './signals'
 
 const isOpen = (s: string) => (openRecommendationStatuses as readonly string[]).includes(s)
+/** A new recommendation can be proposed when none is open or accepted (an accepted one is reversed first). */
+const blocksProposal = (s: string) => isOpen(s) || s === 'accepted'
 const labelled = (f: Flag): OffboardingFlag => ({ ...f, label: offboardingRuleLabel[f.rule] })
 const reviewer = (actor: Actor) => actor.role === 'admin' || actor.role === 'lead'
 
@@ -126,6 +128,7 @@ export function offboardingService(database: Database) {
           fpmName: partner.fpmName,
           flags: evaluateRules(signals, settings).map(labelled),
           recommendation: current.get(partner.partnerId) ?? null,
+          canPropose: canWrite(actor) && !blocksProposal(current.get(partner.partnerId)?.status ?? ''),
         }))
         .filter((c) => c.flags.length > 0 || (c.recommendation && c.recommendation.status !== 'rejected'))
         .sort((a, b) => b.flags.length - a.flags.length || a.name.localeCompare(b.name))
@@ -149,7 +152,7 @@ export function offboardingService(database: Database) {
         asOf: now.toISOString(),
         ...found,
         recommendations,
-        canPropose: canWrite(actor) && !recommendations.some((r) => isOpen(r.status)),
+        canPropose: canWrite(actor) && !recommendations.some((r) => blocksProposal(r.status)),
       }
     },
 
@@ -158,6 +161,12 @@ export function offboardingService(database: Database) {
       await guardPartnerWrite(actor, 'Partner', (scope) =>
         partnerExists(sql`${scope} and partners.id = ${partnerId}`),
       )
+      const existing = await repo.list(sql`partners.id = ${partnerId}`)
+      if (existing.some((r) => r.status === 'accepted'))
+        throw new AppError(
+          'CONFLICT',
+          'Offboarding of this partner is already accepted: reverse that recommendation before proposing another',
+        )
       const { flags } = await flagsOf(actor, partnerId, now)
       try {
         await database.db.transaction(async (tx) => {
