@@ -20,22 +20,20 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import pg from 'pg'
 import { resolveActor } from '#cli/context'
-import { type Database, openDatabase } from '#db/client'
+import type { Database } from '#db/client'
 import { buildApp } from '#server/app'
 import { loadEnv } from '#server/env'
 import type { Actor } from '#server/modules/access/actor'
 import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { meetingSeriesService } from '#server/modules/meetings/service'
-import { ensureReferenceData } from '#server/modules/reference/service'
 import { buildMbrAppendix } from '#server/modules/reports/mbr/appendix'
 import type { MbrPack } from '#server/modules/reports/mbr/data'
 import { buildMbrDeck } from '#server/modules/reports/mbr/deck'
 import { mbrService } from '#server/modules/reports/mbr/service'
 import { DEMO_PASSWORD } from '#server/seed/demo'
-import { type SeedSize, seedDataset } from '#server/seed/seed-dataset'
-import { monthEnd } from '#shared/domain/periods'
+import type { SeedSize } from '#server/seed/seed-dataset'
+import { addRhythm, openBenchDatabase } from './datasets'
 import { ms, timeIt as timeRuns } from './timing'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -58,95 +56,7 @@ const TARGETS = { onePartnerSeconds: 2, allPartnersSeconds: 120, agendaMs: 100 }
 const log = (text: string) => process.stderr.write(`${text}\n`)
 const timeIt = (n: number, fn: () => Promise<unknown>) => timeRuns(n, fn, 2)
 
-async function open(kind: 'pglite' | 'postgres') {
-  const location = existing[kind]
-  if (location) {
-    const database = await openDatabase(
-      kind === 'postgres'
-        ? { databaseUrl: location, dataDir: '', owner: 'bench' }
-        : { dataDir: location, owner: 'bench' },
-    )
-    return { database, existing: true, drop: async () => {} }
-  }
-  let drop = async () => {}
-  let database: Database
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'trellis-bench-rhythm-'))
-    database = await openDatabase({ dataDir: join(dir, 'data'), owner: 'bench' })
-    drop = async () => rmSync(dir, { recursive: true, force: true })
-  } else {
-    const adminUrl = process.env.TRELLIS_TEST_PG_URL
-    if (!adminUrl) return null
-    const name = `bench_rhythm_${Date.now()}`
-    const admin = new pg.Client({ connectionString: adminUrl })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const url = new URL(adminUrl)
-    url.pathname = `/${name}`
-    database = await openDatabase({ databaseUrl: url.toString(), dataDir: '', owner: 'bench' })
-    drop = async () => {
-      const c = new pg.Client({ connectionString: adminUrl })
-      await c.connect()
-      await c.query(`drop database if exists ${name} with (force)`)
-      await c.end()
-    }
-  }
-  await ensureReferenceData(database)
-  log(`  ${kind}: seeding the ${size} dataset (many minutes)…`)
-  await seedDataset(database, { size, seed: 1 })
-  await analyticsRefresher(database).refresh()
-  return { database, existing: false, drop }
-}
-
-/** A realistic few meetings, escalations and action items per partner, dated in the month (set-based). */
-async function addRhythm(database: Database, period: string) {
-  const q = (text: string, params: unknown[] = []) => database.sql.query(text, params)
-  const { rows } = await database.sql.query<{ n: number }>('select count(*)::int as n from meeting_series')
-  if (rows[0]!.n > 0) return false
-  const end = monthEnd(period)
-  await q(
-    `insert into meeting_series (partner_id, kind, title, rrule, start_local, time_zone, duration_minutes, owner_user_id, created_by)
-     select p.id, k.kind, k.title || ' · ' || p.name, k.rrule, k.start_local, 'Europe/Berlin', k.minutes, p.fpm_user_id, p.fpm_user_id
-     from partners p cross join (values
-       ('mbr', 'Monthly business review', 'FREQ=MONTHLY;BYDAY=1TU', '2025-01-07T10:00', 60),
-       ('rob', 'Rhythm of business', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH', '2025-01-09T15:00', 30)
-     ) as k(kind, title, rrule, start_local, minutes)
-     where p.fpm_user_id is not null and p.archived_at is null`,
-  )
-  // Three escalations per partner raised in the month: one still open, one in progress, one resolved.
-  await q(
-    `with raised as (
-       insert into escalations (partner_id, title, severity, category, status, owner_user_id, raised_by, raised_at)
-       select p.id, (array['Tenant migration blocked','Licence assignment gap','Security baseline review'])[g],
-              (array['high','medium','critical'])[g], (array['technical','commercial','technical'])[g],
-              (array['open','in_progress','resolved'])[g], p.fpm_user_id, p.fpm_user_id,
-              $1::date + (g * 6 + p.id % 5) * interval '1 day' + interval '9 hours'
-       from partners p cross join generate_series(1, 3) g
-       where p.fpm_user_id is not null and p.archived_at is null
-       returning id, status, raised_at, owner_user_id)
-     insert into escalation_events (escalation_id, kind, from_status, to_status, user_id, created_at)
-     select id, 'raised', null, 'open', owner_user_id, raised_at from raised
-     union all
-     select id, 'status', 'open', 'in_progress', owner_user_id, raised_at + interval '1 day' from raised where status <> 'open'
-     union all
-     select id, 'status', 'in_progress', 'resolved', owner_user_id, raised_at + interval '3 days' from raised where status = 'resolved'`,
-    [period],
-  )
-  await q(
-    `insert into action_items (partner_id, title, owner_user_id, due_on, status, source, created_at, closed_at)
-     select p.id, 'Follow-up ' || g || ' with ' || p.name, p.fpm_user_id,
-            ($1::date + (g * 4) * interval '1 day')::date,
-            case when g <= 2 then 'done' else 'open' end, 'manual',
-            $1::date + (g * 3) * interval '1 day',
-            case when g <= 2 then $1::date + (g * 3 + 2) * interval '1 day' end
-     from partners p cross join generate_series(1, 6) g
-     where p.fpm_user_id is not null and p.archived_at is null`,
-    [period],
-  )
-  log(`  added MBR/ROB series, escalations and action items for every partner (month end ${end})`)
-  return true
-}
+const open = (kind: 'pglite' | 'postgres') => openBenchDatabase(kind, existing[kind], size)
 
 async function benchOne(kind: 'pglite' | 'postgres') {
   const opened = await open(kind)

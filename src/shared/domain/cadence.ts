@@ -52,6 +52,13 @@ export function parsePeriod(key: string): CadencePeriod | null {
 export const quarterOf = (day: string) =>
   `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`
 
+/** The months (`YYYY-MM`) of a period, oldest first. */
+export function monthsOf(p: CadencePeriod): string[] {
+  const out: string[] = []
+  for (let m = p.from.slice(0, 10); m < p.to; m = addMonths(m, 1)) out.push(m.slice(0, 7))
+  return out
+}
+
 /** The `count` months ending with the month of `lastMonth` (`YYYY-MM`), oldest first. */
 export function monthsEnding(lastMonth: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => addMonths(`${lastMonth}-01`, i - count + 1).slice(0, 7))

@@ -17,6 +17,7 @@ import {
   cadenceKinds,
   type KindTallies,
   monthsEnding,
+  monthsOf,
   noRhythm,
   parsePeriod,
   quarterOf,
@@ -101,18 +102,26 @@ export function cadenceService(database: Database) {
 
   /**
    * Per partner of the scope: its tallies, touchpoints and rhythm facts for the period — the reusable
-   * function (a scorecard reads the same facts).
+   * function (a scorecard reads the same facts). With `trend`, one gather over the span of the period and
+   * the trend's periods also gives each trend period's tallies per partner.
    */
   async function partnerFacts(
     actor: Actor,
     filters: CadenceFilters,
     period: CadencePeriod,
     now = new Date(),
+    trend: CadencePeriod[] = [],
   ) {
     const settings = await settingsFor(period, now)
-    const g = await gather(scopeOf(actor, filters), period.from, period.to, now)
+    const from = [period, ...trend].map((p) => p.from).sort()[0]!
+    const to = [period, ...trend]
+      .map((p) => p.to)
+      .sort()
+      .at(-1)!
+    const g = await gather(scopeOf(actor, filters), from, to, now)
     const tallies = talliesByPartner(g.occurrences, period, now)
-    const touchpoints = byPartner(g.touchpoints)
+    const months = new Set(monthsOf(period))
+    const touchpoints = byPartner(g.touchpoints.filter((t) => months.has(t.month)))
     const partners: CadencePartner[] = g.rows.map((r) => {
       const facts = {
         activeSeries: g.active.get(r.partnerId) ?? 0,
@@ -133,31 +142,12 @@ export function cadenceService(database: Database) {
         noRhythm: noRhythm(facts, now, settings.silentWeeks),
       }
     })
-    return { settings, partners }
-  }
-
-  /**
-   * Per period (one gather over their span): each partner's ROB and MBR tallies. For readers of several
-   * periods at once (the scorecard's trend).
-   */
-  async function talliesByPeriod(
-    actor: Actor,
-    filters: CadenceFilters,
-    periods: CadencePeriod[],
-    now = new Date(),
-  ) {
-    const from = periods.map((p) => p.from).sort()[0]!
-    const to = periods
-      .map((p) => p.to)
-      .sort()
-      .at(-1)!
-    const g = await gather(scopeOf(actor, filters), from, to, now)
-    return new Map(periods.map((p) => [p.key, talliesByPartner(g.occurrences, p, now)]))
+    const trendTallies = new Map(trend.map((p) => [p.key, talliesByPartner(g.occurrences, p, now)]))
+    return { settings, partners, trendTallies }
   }
 
   return {
     partnerFacts,
-    talliesByPeriod,
     /** The condition on `partners` for the actor's live partners narrowed by the filters (reused by readers of the same partners). */
     scopeOf,
 

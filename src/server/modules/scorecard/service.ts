@@ -70,7 +70,7 @@ export function scorecardService(database: Database, sources: readonly Scorecard
     const filters = { regionId: q.regionId, fpmUserId: q.fpmUserId }
     const [{ values: settings }, facts] = await Promise.all([
       settingsInForce(database, lastDay < today ? lastDay : today),
-      cadence.partnerFacts(actor, filters, current, now),
+      cadence.partnerFacts(actor, filters, current, now, periods),
     ])
     const ctx: ScorecardContext = {
       database,
@@ -79,6 +79,7 @@ export function scorecardService(database: Database, sources: readonly Scorecard
       scope: cadence.scopeOf(actor, filters),
       periods,
       partners: facts.partners,
+      cadenceTallies: facts.trendTallies,
       settings,
       now,
     }

@@ -1,19 +1,15 @@
-import { cadenceService } from '#server/modules/cadence/service'
 import { combined } from '#shared/domain/cadence'
 import type { PartnerTotals, ScorecardSource } from './types'
 
-/** cadence_compliance (per period): ROBs and MBRs held ÷ scheduled, from the cadence module (decision 012). */
+/**
+ * cadence_compliance (per period): ROBs and MBRs held ÷ scheduled, from the cadence module (decision 012) —
+ * its tallies come with the partners' facts, from one gather over the trend's span.
+ */
 export const cadenceSource: ScorecardSource = {
   metrics: ['cadence_compliance'],
-  async collect(ctx) {
-    const byPeriod = await cadenceService(ctx.database).talliesByPeriod(
-      ctx.actor,
-      ctx.filters,
-      ctx.periods,
-      ctx.now,
-    )
+  collect(ctx) {
     const out: PartnerTotals[] = []
-    for (const [period, byPartner] of byPeriod)
+    for (const [period, byPartner] of ctx.cadenceTallies)
       for (const [partnerId, tallies] of byPartner) {
         const all = combined(tallies)
         out.push({
@@ -24,6 +20,6 @@ export const cadenceSource: ScorecardSource = {
           denominator: all.scheduled,
         })
       }
-    return out
+    return Promise.resolve(out)
   },
 }

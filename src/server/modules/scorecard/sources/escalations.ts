@@ -1,6 +1,7 @@
 import { loadSlaHours } from '#server/modules/escalations/sla'
+import { monthsOf } from '#shared/domain/cadence'
 import { scorecardRepository } from '../repository'
-import { monthsOf, type PartnerTotals, type ScorecardSource } from './types'
+import type { PartnerTotals, ScorecardSource } from './types'
 
 /** issue_closure (per period): escalations resolved in the period within their SLA ÷ resolved. */
 export const escalationsSource: ScorecardSource = {

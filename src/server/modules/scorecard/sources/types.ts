@@ -4,7 +4,7 @@ import type { Actor } from '#server/modules/access/actor'
 import type { CadenceFilters } from '#server/modules/cadence/service'
 import type { CadencePartner } from '#shared/contracts/cadence'
 import type { ProgramSettingsValues } from '#shared/contracts/settings'
-import type { CadencePeriod } from '#shared/domain/cadence'
+import type { CadencePeriod, KindTallies } from '#shared/domain/cadence'
 import type { ScorecardMetric } from '#shared/domain/scorecard'
 
 /** What every source reads: the scope, the periods of the trend, the partners in view and the settings. */
@@ -18,6 +18,8 @@ export type ScorecardContext = {
   periods: CadencePeriod[]
   /** The live partners in view with their cadence facts for the period asked for (and their rhythm today). */
   partners: CadencePartner[]
+  /** Per trend period, each partner's ROB and MBR tallies (from the same gather as `partners`). */
+  cadenceTallies: Map<string, Map<number, KindTallies>>
   settings: ProgramSettingsValues
   now: Date
 }
@@ -38,15 +40,4 @@ export type PartnerTotals = {
 export type ScorecardSource = {
   metrics: readonly ScorecardMetric[]
   collect(ctx: ScorecardContext): Promise<PartnerTotals[]>
-}
-
-/** The months (`YYYY-MM`) of a period. */
-export const monthsOf = (p: CadencePeriod) => {
-  const out: string[] = []
-  for (let m = p.from.slice(0, 7); `${m}-01` < p.to; ) {
-    out.push(m)
-    const [y, mm] = m.split('-').map(Number) as [number, number]
-    m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`
-  }
-  return out
 }

@@ -1,5 +1,6 @@
+import { monthsOf } from '#shared/domain/cadence'
 import { scorecardRepository } from '../repository'
-import { monthsOf, type PartnerTotals, type ScorecardSource } from './types'
+import type { PartnerTotals, ScorecardSource } from './types'
 
 /** adoption_milestone (per period): the newest month of the period with a usage rollup, per partner. */
 export const usageSource: ScorecardSource = {
