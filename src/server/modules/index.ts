@@ -16,6 +16,7 @@ import { mbrRoutes } from './reports/mbr/routes'
 import { reportsRoutes } from './reports/routes'
 import { settingsRoutes } from './settings/routes'
 import { stakeholdersRoutes } from './stakeholders/routes'
+import { tasksRoutes } from './tasks/routes'
 import { touchpointsRoutes } from './touchpoints/routes'
 import { usersRoutes } from './users/routes'
 
@@ -40,4 +41,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   actionsRoutes,
   digestRoutes,
   cadenceRoutes,
+  tasksRoutes,
 ]

@@ -51,6 +51,13 @@ export const programSettingsValues = z
         complianceTarget: share,
       })
       .default({ silentWeeks: 6, complianceTarget: 0.8 }),
+    /** Milestones and tasks (decision 014); sets saved before it existed read the defaults. */
+    tasks: z
+      .object({
+        /** A phase task is expected this many days after the engagement entered the task's phase. */
+        phaseGraceDays: z.number().int().min(0).max(365),
+      })
+      .default({ phaseGraceDays: 30 }),
   })
   .superRefine((v, ctx) => {
     const w = v.health.weights
@@ -103,6 +110,7 @@ export const defaultProgramSettings: ProgramSettingsValues = {
     successReviewDays: 90,
   },
   cadence: { silentWeeks: 6, complianceTarget: 0.8 },
+  tasks: { phaseGraceDays: 30 },
 }
 
 export const settingsVersion = z.object({
