@@ -11,6 +11,9 @@ import {
   openByAgeDefinition,
   partnerHealthDefinition,
   slaStateDefinition,
+  taskCompletionDefinition,
+  taskOnTimeDefinition,
+  taskOverdueDefinition,
   timeToResolveDefinition,
 } from '#shared/domain/metrics'
 
@@ -30,6 +33,9 @@ describe('metric definitions', () => {
       noRhythmDefinition,
       cadenceTouchpointsDefinition,
       ...Object.values(mbrMetricDefinitions),
+      taskCompletionDefinition,
+      taskOverdueDefinition,
+      taskOnTimeDefinition,
     ])
       expect(docs).toContain(text.replace(/\s+/g, ' '))
   })

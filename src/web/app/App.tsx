@@ -48,6 +48,10 @@ const MeetingPage = lazy(() =>
 const MyWeekPage = lazy(() =>
   import('../features/meetings/MyWeekPage').then((m) => ({ default: m.MyWeekPage })),
 )
+const TasksPage = lazy(() => import('../features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })))
+const TaskCataloguePage = lazy(() =>
+  import('../features/tasks/TaskCataloguePage').then((m) => ({ default: m.TaskCataloguePage })),
+)
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
 
 const retry = (count: number, error: unknown) =>
@@ -102,6 +106,8 @@ export function App() {
               <Route path="/escalations" element={<EscalationsPage />} />
               <Route path="/escalations/:id" element={<EscalationPage />} />
               <Route path="/my-week" element={<MyWeekPage />} />
+              <Route path="/tasks" element={<TasksPage />} />
+              <Route path="/tasks/catalogue" element={<TaskCataloguePage />} />
               <Route path="/meetings/:seriesId/:originalStart" element={<MeetingPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/users" element={<UsersPage />} />

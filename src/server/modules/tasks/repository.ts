@@ -65,24 +65,28 @@ export function tasksRepository(db: Db) {
           i as (
             select t.id as task_id, t.code, t.name, t.mandatory, t.sort_order, p.id as partner_id, p.name as partner_name,
                    p.fpm_user_id, null::int as engagement_id, null::int as customer_id, null::text as workload_code,
-                   null::text as phase, p.started_on + t.days as expected_on, t.applies_to
+                   null::text as phase, p.started_on + t.days as expected_on, t.applies_to, tc.id as completion_id,
+                   tc.completed_on, tc.completed_by, tc.evidence, tc.evidence_link
             from p join t on t.applies_to = 'partner'
+            left join task_completions tc on tc.task_id = t.id and tc.partner_id = p.id and tc.engagement_id is null
+                 and tc.undone_at is null
             union all
             select t.id, t.code, t.name, t.mandatory, t.sort_order, p.id, p.name, p.fpm_user_id, e.id, e.customer_id,
-                   e.workload_code, e.phase, ${expectedOfEngagement(grace)}, t.applies_to
+                   e.workload_code, e.phase, ${expectedOfEngagement(grace)}, t.applies_to, tc.id, tc.completed_on,
+                   tc.completed_by, tc.evidence, tc.evidence_link
             from p join engagements e on e.partner_id = p.id join t on ${applies}
+            left join task_completions tc on tc.task_id = t.id and tc.partner_id = p.id and tc.engagement_id = e.id
+                 and tc.undone_at is null
             where ${countedEngagement}
           )
           select i.task_id as "taskId", i.code, i.name, i.mandatory, i.partner_id as "partnerId",
                  i.partner_name as "partnerName", u.display_name as "fpmName", i.engagement_id as "engagementId",
                  i.customer_id as "customerId", c.name as "customerName", i.workload_code as "workloadCode",
-                 i.phase, i.expected_on::text as "expectedOn", tc.id as "completionId",
-                 tc.completed_on::text as "completedOn", cu.display_name as "completedByName", tc.evidence,
-                 tc.evidence_link as "evidenceLink", count(*) over ()::int as total
+                 i.phase, i.expected_on::text as "expectedOn", i.completion_id as "completionId",
+                 i.completed_on::text as "completedOn", cu.display_name as "completedByName", i.evidence,
+                 i.evidence_link as "evidenceLink", count(*) over ()::int as total
           from i
-          left join task_completions tc on tc.task_id = i.task_id and tc.partner_id = i.partner_id
-               and coalesce(tc.engagement_id, 0) = coalesce(i.engagement_id, 0) and tc.undone_at is null
-          left join users cu on cu.id = tc.completed_by
+          left join users cu on cu.id = i.completed_by
           left join users u on u.id = i.fpm_user_id
           left join customers c on c.id = i.customer_id
           where ${where}

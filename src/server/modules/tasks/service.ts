@@ -200,11 +200,11 @@ export function tasksService(database: Database) {
       const day = today()
       const grace = await graceDays(day)
       const scope = and(partnerVisible(actor), eq(partners.id, partnerId))!
-      const notDone = sql`tc.id is null`
+      const notDone = sql`i.completion_id is null`
       const filter = {
         open: notDone,
         overdue: sql`${notDone} and i.mandatory and i.expected_on < ${day}::date`,
-        done: sql`tc.id is not null`,
+        done: sql`i.completion_id is not null`,
         all: sql`true`,
       }[q.show]
       const [onboarding, page, perTask, [totals], history, canEdit] = await Promise.all([
@@ -307,7 +307,7 @@ export function tasksService(database: Database) {
       const rows = await repo.instances(
         scopeOf(actor, q),
         grace,
-        sql`i.mandatory and tc.id is null and i.expected_on < ${day}::date
+        sql`i.mandatory and i.completion_id is null and i.expected_on < ${day}::date
             ${q.appliesTo ? sql`and i.applies_to = ${q.appliesTo}` : sql``}`,
         sql`i.expected_on, i.partner_name, c.name, i.workload_code, i.code`,
         q.pageSize,
