@@ -68,8 +68,9 @@ export const defaultTaskCatalogue: CatalogueTask[] = [
 
 /**
  * Writes the default catalogue and realistic completions: each engagement starts between its partner's
- * onboarding and today (deterministic from its id); about three in four task instances that apply are
- * done (most on time, some late), the rest open — overdue where past their date. Ids come in insertion
+ * onboarding and today (deterministic from its id); every instance expected more than 120 days ago and
+ * about three in four of the newer ones are done (most on time, some late), the rest open — overdue where
+ * past their date. Ids come in insertion
  * order, so the same seed gives the same completions.
  */
 export async function writeDemoTasks(tx: Tx, today: Date) {
@@ -88,7 +89,8 @@ export async function writeDemoTasks(tx: Tx, today: Date) {
            p.fpm_user_id, 'Confirmed with the partner''s program admin', null
     from partners p join task_definitions t on t.applies_to = 'partner'
     where p.fpm_user_id is not null and p.joined_on is not null and p.status not in ('invited', 'departed')
-      and (p.id * 5 + t.id * 3) % 10 < 8 and p.joined_on + t.days - (p.id * 3 + t.id) % 12 <= ${day}::date`)
+      and ((p.id * 5 + t.id * 3) % 10 < 8 or p.joined_on + t.days < ${day}::date - 120)
+      and p.joined_on + t.days - (p.id * 3 + t.id) % 12 <= ${day}::date`)
   const engagementDone = await tx.execute(sql`
     with i as (
       select t.id as task_id, e.partner_id, e.id as engagement_id, p.fpm_user_id,
@@ -103,7 +105,7 @@ export async function writeDemoTasks(tx: Tx, today: Date) {
     select task_id, partner_id, engagement_id,
            least(${day}::date, expected_on - (engagement_id + task_id) % 9 + case when (engagement_id * 3 + task_id) % 8 = 0 then 12 else 0 end),
            fpm_user_id, 'Updated in FTOP', 'https://ftop.example/tasks/' || task_id || '/' || engagement_id
-    from i where (engagement_id * 7 + task_id * 11) % 4 <> 0`)
+    from i where (engagement_id * 7 + task_id * 11) % 4 <> 0 or expected_on < ${day}::date - 120`)
   const count = (r: unknown) =>
     (r as { rowCount?: number; affectedRows?: number }).rowCount ??
     (r as { affectedRows?: number }).affectedRows ??

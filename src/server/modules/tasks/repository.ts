@@ -84,14 +84,15 @@ export function tasksRepository(db: Db) {
                  i.customer_id as "customerId", c.name as "customerName", i.workload_code as "workloadCode",
                  i.phase, i.expected_on::text as "expectedOn", i.completion_id as "completionId",
                  i.completed_on::text as "completedOn", cu.display_name as "completedByName", i.evidence,
-                 i.evidence_link as "evidenceLink", count(*) over ()::int as total
-          from i
+                 i.evidence_link as "evidenceLink", i.total
+          from (
+            select i.*, count(*) over ()::int as total from i where ${where}
+            order by ${order} limit ${limit} offset ${offset}
+          ) i
           left join users cu on cu.id = i.completed_by
           left join users u on u.id = i.fpm_user_id
           left join customers c on c.id = i.customer_id
-          where ${where}
-          order by ${order}
-          limit ${limit} offset ${offset}`,
+          order by ${order}`,
     )
   }
 

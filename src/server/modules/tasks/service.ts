@@ -213,7 +213,7 @@ export function tasksService(database: Database) {
           scope,
           grace,
           sql`i.applies_to = 'engagement' and ${filter}`,
-          sql`i.expected_on, c.name, i.workload_code, i.sort_order, i.code`,
+          sql`i.expected_on, i.customer_id, i.workload_code, i.sort_order, i.code`,
           q.pageSize,
           (q.page - 1) * q.pageSize,
         ),
@@ -309,7 +309,7 @@ export function tasksService(database: Database) {
         grace,
         sql`i.mandatory and i.completion_id is null and i.expected_on < ${day}::date
             ${q.appliesTo ? sql`and i.applies_to = ${q.appliesTo}` : sql``}`,
-        sql`i.expected_on, i.partner_name, c.name, i.workload_code, i.code`,
+        sql`i.expected_on, i.partner_name, i.customer_id, i.workload_code, i.code`,
         q.pageSize,
         (q.page - 1) * q.pageSize,
       )

@@ -124,7 +124,7 @@ function TaskModal({
               data={[
                 {
                   value: 'phase',
-                  label: 'Once the engagement reaches a phase',
+                  label: 'By phase reached',
                   disabled: v.appliesTo === 'partner',
                 },
                 {

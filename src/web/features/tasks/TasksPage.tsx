@@ -21,6 +21,7 @@ import { ListFooter } from '../../components/ListFooter'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryError } from '../../components/QueryError'
 import { formatDate, formatInt, formatShare } from '../../lib/format'
+import { usePermissions } from '../auth/session'
 import { InfoTip } from '../health/HealthBand'
 import { useOverdueTasks, useTaskSummary } from './api'
 import { Share } from './TaskBits'
@@ -137,6 +138,8 @@ function ByFpm({ s }: { s: TaskSummary }) {
 type Kind = 'all' | 'partner' | 'engagement'
 
 function OverdueList() {
+  const { user } = usePermissions()
+  const showFpm = user.role !== 'fpm'
   const [page, setPage] = useState(1)
   const [pageSize, setPageSize] = useState(25)
   const [kind, setKind] = useState<Kind>('all')
@@ -178,7 +181,7 @@ function OverdueList() {
                 <Table.Th>Task</Table.Th>
                 <Table.Th>Expected</Table.Th>
                 <Table.Th ta="right">Days overdue</Table.Th>
-                <Table.Th>FPM</Table.Th>
+                {showFpm && <Table.Th>FPM</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -213,7 +216,7 @@ function OverdueList() {
                   <Table.Td ta="right" c="red.7">
                     {formatInt(i.daysOverdue)}
                   </Table.Td>
-                  <Table.Td>{i.fpmName ?? '—'}</Table.Td>
+                  {showFpm && <Table.Td>{i.fpmName ?? '—'}</Table.Td>}
                 </Table.Tr>
               ))}
             </Table.Tbody>
