@@ -100,9 +100,10 @@ export function tasksRepository(db: Db) {
     instances,
 
     /**
-     * Raw totals per partner of the scope, set-based in one statement: instances are counted per group of
-     * engagements with the same workload, phase and dates (never one row per engagement × task), and the
-     * completions (few) are matched one by one. Instances count in the period of their expected date,
+     * Raw totals per partner of the scope, set-based in one statement: engagements are counted per partner,
+     * workload and phase (never one row per engagement × task), every date test being a range count on
+     * phase_since or the start shifted by the task's offset (0 or the grace days, or N days); the
+     * completions (fewer) are matched one by one. Instances count in the period of their expected date,
      * [from, to); a completion counts when made before `to`; overdue = mandatory, expected before `ref`
      * (the period's last day, or today) and not completed by then.
      */
@@ -112,17 +113,38 @@ export function tasksRepository(db: Db) {
       return execRows<TotalsRow>(
         db,
         sql`with p as (${partnersOf(scope)}), t as (${liveTasks}),
-            eg as (
-              select e.partner_id, e.workload_code, e.phase, e.phase_since::date as phase_since,
-                     e.created_at::date as created_at, count(*)::int as n
-              from engagements e where e.partner_id in (select id from p) and ${countedEngagement}
-              group by 1, 2, 3, 4, 5
+            ep as (
+              select partner_id, workload_code, phase,
+                     count(*) filter (where d >= ${from}::date and d < ${to}::date)::int as p0,
+                     count(*) filter (where d >= ${from}::date - ${grace}::int and d < ${to}::date - ${grace}::int)::int as pg,
+                     count(*) filter (where d >= ${from}::date and d < ${ref}::date)::int as d0,
+                     count(*) filter (where d >= ${from}::date - ${grace}::int and d < ${ref}::date - ${grace}::int)::int as dg
+              from (select e.partner_id, e.workload_code, e.phase, e.phase_since::date as d from engagements e
+                    where e.partner_id in (select id from p) and ${countedEngagement}) e
+              group by 1, 2, 3
+            ),
+            dd as (select distinct days from t where applies_to = 'engagement' and expected_by = 'days'),
+            ed as (
+              select partner_id, workload_code, dd.days,
+                     count(*) filter (where d >= ${from}::date - dd.days and d < ${to}::date - dd.days)::int as p,
+                     count(*) filter (where d >= ${from}::date - dd.days and d < ${ref}::date - dd.days)::int as due
+              from (select e.partner_id, e.workload_code, e.created_at::date as d from engagements e
+                    where e.partner_id in (select id from p) and ${countedEngagement}) e cross join dd
+              group by 1, 2, 3
             ),
             inst as (
-              select e.partner_id, t.mandatory, e.n, ${expectedOfEngagement(grace)} as expected_on
-              from eg e join t on ${applies}
+              select e.partner_id, t.mandatory, case when e.phase = t.phase then e.pg else e.p0 end as n_period,
+                     case when e.phase = t.phase then e.dg else e.d0 end as n_due
+              from ep e join t on ${applies} and t.expected_by = 'phase'
               union all
-              select p.id, t.mandatory, 1, p.started_on + t.days from p join t on t.applies_to = 'partner'
+              select e.partner_id, t.mandatory, e.p, e.due
+              from ed e join t on t.applies_to = 'engagement' and t.expected_by = 'days' and t.days = e.days
+                and (t.workloads is null or cardinality(t.workloads) = 0 or e.workload_code = any(t.workloads))
+              union all
+              select p.id, t.mandatory,
+                     (p.started_on + t.days >= ${from}::date and p.started_on + t.days < ${to}::date)::int,
+                     (p.started_on + t.days >= ${from}::date and p.started_on + t.days < ${ref}::date)::int
+              from p join t on t.applies_to = 'partner'
             ),
             done as (
               select c.partner_id, t.mandatory, c.completed_on,
@@ -135,9 +157,9 @@ export function tasksRepository(db: Db) {
             ),
             a as (
               select partner_id,
-                     coalesce(sum(n) filter (where mandatory and ${inPeriod}), 0)::int as m_app,
-                     coalesce(sum(n) filter (where mandatory and ${dueByRef}), 0)::int as m_due,
-                     coalesce(sum(n) filter (where not mandatory and ${inPeriod}), 0)::int as o_app
+                     coalesce(sum(n_period) filter (where mandatory), 0)::int as m_app,
+                     coalesce(sum(n_due) filter (where mandatory), 0)::int as m_due,
+                     coalesce(sum(n_period) filter (where not mandatory), 0)::int as o_app
               from inst group by 1
             ),
             d as (
