@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { actionItems, meetingSeries, offboardingRecommendations } from '#db/schema/index'
+import {
+  actionItems,
+  meetingSeries,
+  offboardingRecommendations,
+  taskCompletions,
+  taskDefinitions,
+} from '#db/schema/index'
 import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { defaultProgramSettings } from '#shared/contracts/settings'
 import { addDays, today } from '#shared/domain/periods'
@@ -588,6 +594,72 @@ const matrix: [string, Call, Expect][] = [
     { method: 'GET', url: () => '/api/touchpoints/monthly' },
     row(200, 200, 200, 200, 200, 200, 200, 200, 200),
   ],
+  // Milestones and tasks (a partner task and one completion on A1 are seeded below).
+  [
+    'task catalogue',
+    { method: 'GET', url: () => '/api/tasks/catalogue' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'add a task to the catalogue',
+    {
+      method: 'POST',
+      url: () => '/api/tasks/catalogue',
+      body: (_fx, k) => ({
+        code: `M-${k}`,
+        name: k,
+        mandatory: true,
+        appliesTo: 'partner',
+        expectedBy: 'days',
+        days: 5,
+      }),
+    },
+    row(201, 403, 403, 403, 403, 403, 403, 403, 403),
+  ],
+  [
+    'edit a task',
+    {
+      method: 'PATCH',
+      url: () => `/api/tasks/catalogue/${taskA}`,
+      body: (_fx, k) => ({ name: `Edited by ${k}` }),
+    },
+    row(200, 403, 403, 403, 403, 403, 403, 403, 403),
+  ],
+  [
+    'retire a task',
+    { method: 'POST', url: () => `/api/tasks/catalogue/${taskRetire}/archive` },
+    row(200, 403, 403, 403, 403, 403, 403, 403, 403),
+  ],
+  [
+    'bring a task back',
+    { method: 'POST', url: () => `/api/tasks/catalogue/${taskRetire}/restore` },
+    row(200, 403, 403, 403, 403, 403, 403, 403, 403),
+  ],
+  ['tasks of A1', { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/tasks` }, readA1],
+  [
+    'complete a task on A1',
+    {
+      method: 'POST',
+      url: () => '/api/tasks/completions',
+      body: (fx, _k, i) => ({ taskId: matrixTasks[i], partnerId: fx.partnerA1.id, evidence: 'Done' }),
+    },
+    row(201, 201, 400, 201, 400, 400, 403, 403, 400),
+  ],
+  [
+    'undo a completion on A1',
+    { method: 'POST', url: () => `/api/tasks/completions/${completionA1}/undo` },
+    writeA1,
+  ],
+  [
+    'overdue tasks',
+    { method: 'GET', url: () => '/api/tasks/overdue' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'task summary',
+    { method: 'GET', url: () => '/api/tasks/summary' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
 ]
 
 let t: Awaited<ReturnType<typeof createAccessTestApp>>
@@ -600,6 +672,10 @@ let endedA1 = 0
 let meetingA1 = ''
 let actionA1 = 0
 let recommendationA1 = 0
+let taskA = 0
+let taskRetire = 0
+let completionA1 = 0
+const matrixTasks: number[] = []
 const cookies = {} as Record<Key, string>
 beforeAll(async () => {
   t = await createAccessTestApp()
@@ -661,6 +737,32 @@ beforeAll(async () => {
     .values({ partnerId: t.fx.partnerA1.id, reason: 'Seeded', flags: [], proposedBy: t.fx.users.fpmA1.id })
     .returning()
   recommendationA1 = rec!.id
+  const defs = await t.database.db
+    .insert(taskDefinitions)
+    .values(
+      ['TA', 'TR', 'TC', ...keys].map((code) => ({
+        code: `matrix-${code}`,
+        name: code,
+        appliesTo: 'partner',
+        expectedBy: 'days',
+        days: 10,
+      })),
+    )
+    .returning()
+  taskA = defs[0]!.id
+  taskRetire = defs[1]!.id
+  matrixTasks.push(...defs.slice(3).map((d) => d.id))
+  const [c] = await t.database.db
+    .insert(taskCompletions)
+    .values({
+      taskId: defs[2]!.id,
+      partnerId: t.fx.partnerA1.id,
+      completedOn: today(),
+      completedBy: t.fx.users.admin.id,
+      evidence: 'Matrix',
+    })
+    .returning()
+  completionA1 = c!.id
 })
 afterAll(() => t.close())
 

@@ -12,6 +12,9 @@ import {
   partnerHealthDefinition,
   scorecardMetricDefinitions,
   slaStateDefinition,
+  taskCompletionDefinition,
+  taskOnTimeDefinition,
+  taskOverdueDefinition,
   timeToResolveDefinition,
 } from '#shared/domain/metrics'
 
@@ -32,6 +35,9 @@ describe('metric definitions', () => {
       cadenceTouchpointsDefinition,
       ...Object.values(mbrMetricDefinitions),
       ...Object.values(scorecardMetricDefinitions),
+      taskCompletionDefinition,
+      taskOverdueDefinition,
+      taskOnTimeDefinition,
     ])
       expect(docs).toContain(text.replace(/\s+/g, ' '))
   })

@@ -18,6 +18,7 @@ import { reportsRoutes } from './reports/routes'
 import { scorecardRoutes } from './scorecard/routes'
 import { settingsRoutes } from './settings/routes'
 import { stakeholdersRoutes } from './stakeholders/routes'
+import { tasksRoutes } from './tasks/routes'
 import { touchpointsRoutes } from './touchpoints/routes'
 import { usersRoutes } from './users/routes'
 
@@ -44,4 +45,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   cadenceRoutes,
   offboardingRoutes,
   scorecardRoutes,
+  tasksRoutes,
 ]

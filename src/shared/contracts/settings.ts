@@ -85,6 +85,13 @@ export const programSettingsValues = z
         insightsSpotlights: share,
       })
       .default(scorecardTargetDefaults),
+    /** Milestones and tasks (decision 014); sets saved before it existed read the defaults. */
+    tasks: z
+      .object({
+        /** A phase task is expected this many days after the engagement entered the task's phase. */
+        phaseGraceDays: z.number().int().min(0).max(365),
+      })
+      .default({ phaseGraceDays: 30 }),
   })
   .superRefine((v, ctx) => {
     const w = v.health.weights
@@ -141,6 +148,7 @@ export const defaultProgramSettings: ProgramSettingsValues = {
   cadence: { silentWeeks: 6, complianceTarget: 0.8 },
   offboarding: { noGrowthMonths: 6, overdueMandatoryTasks: 1, unansweredReferrals: 1 },
   scorecard: scorecardTargetDefaults,
+  tasks: { phaseGraceDays: 30 },
 }
 
 export const settingsVersion = z.object({

@@ -96,3 +96,11 @@ export const scorecardMetricDefinitions = {
   development_plan:
     'Whether the FPM has a personal development plan and drives it. Not tracked in Trellis yet.',
 } as const
+export const taskCompletionDefinition =
+  'Completed ÷ applicable task instances (mandatory, or all). An instance is one task of the catalogue for one live partner (onboarding tasks) or for one engagement it applies to: engagements not archived and not duplicate, of the task’s workloads if it names some, that reached the task’s phase (phase tasks) or at any time (days tasks). Completed: it has a completion that was not undone. Per FPM, per region and overall the completed and applicable instances are added up before dividing, never averaged. “—” when nothing applies.'
+
+export const taskOverdueDefinition =
+  'A mandatory instance, not completed, whose expected date is before today. Expected: days tasks, the given days after the partner’s onboarding start (joined on, else the day it was added) or the engagement’s start (the day it was added); phase tasks, the grace days (30 by default, settings) after the engagement entered the task’s phase while it is still in it, or the day it entered its current phase once it moved past the task’s phase.'
+
+export const taskOnTimeDefinition =
+  'Mandatory instances completed on or before their expected date ÷ applicable mandatory instances.'

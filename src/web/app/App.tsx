@@ -54,6 +54,10 @@ const ScorecardPage = lazy(() =>
 const OffboardingPage = lazy(() =>
   import('../features/offboarding/OffboardingPage').then((m) => ({ default: m.OffboardingPage })),
 )
+const TasksPage = lazy(() => import('../features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })))
+const TaskCataloguePage = lazy(() =>
+  import('../features/tasks/TaskCataloguePage').then((m) => ({ default: m.TaskCataloguePage })),
+)
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
 
 const retry = (count: number, error: unknown) =>
@@ -108,6 +112,8 @@ export function App() {
               <Route path="/escalations" element={<EscalationsPage />} />
               <Route path="/escalations/:id" element={<EscalationPage />} />
               <Route path="/my-week" element={<MyWeekPage />} />
+              <Route path="/tasks" element={<TasksPage />} />
+              <Route path="/tasks/catalogue" element={<TaskCataloguePage />} />
               <Route path="/meetings/:seriesId/:originalStart" element={<MeetingPage />} />
               <Route path="/scorecard" element={<ScorecardPage />} />
               <Route path="/offboarding" element={<OffboardingPage />} />

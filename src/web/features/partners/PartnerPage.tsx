@@ -49,6 +49,7 @@ import { MbrPackButton } from '../mbr/MbrPackButton'
 import { MeetingsSection } from '../meetings/MeetingsSection'
 import { PartnerOffboardingCard } from '../offboarding/PartnerOffboardingCard'
 import { TopOpportunitiesCard } from '../opportunities/TopOpportunitiesCard'
+import { PartnerTasksCard } from '../tasks/PartnerTasksCard'
 import { EngagementLogCard } from '../touchpoints/EngagementLogCard'
 import { useArchivePartner, usePartner, useUpdatePartner } from './api'
 import { PartnerFormModal } from './PartnerFormModal'
@@ -380,6 +381,7 @@ export function PartnerPage() {
         <HealthCard subject="partner" id={p.id} />
         <PartnerEscalationsCard partner={p} canRaise={editable && !p.archived} />
         <TopOpportunitiesCard partnerId={p.id} />
+        <PartnerTasksCard partnerId={p.id} />
         <EngagementLogCard partners={[p]} canLog={editable && !p.archived} />
         <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
         <MeetingsSection partnerId={p.id} canEdit={editable && !p.archived} />

@@ -419,6 +419,19 @@ function SettingsForm({
             ))}
           </SimpleGrid>
         </Fieldset>
+        <Fieldset legend="Milestones and tasks" disabled={readOnly} variant="filled">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <NumberInput
+              label="Phase task grace"
+              description="Days after entering the task's phase"
+              suffix=" days"
+              allowDecimal={false}
+              min={0}
+              max={365}
+              {...form.getInputProps('tasks.phaseGraceDays')}
+            />
+          </SimpleGrid>
+        </Fieldset>
         {form.errors.root && (
           <Text c="red.7" fz="sm">
             {form.errors.root}

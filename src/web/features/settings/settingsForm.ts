@@ -35,6 +35,7 @@ export type SettingsFormValues = {
   cadence: { silentWeeks: Num; complianceTarget: Num }
   offboarding: { noGrowthMonths: Num; overdueMandatoryTasks: Num; unansweredReferrals: Num }
   scorecard: Record<keyof ScorecardTargets, Num>
+  tasks: { phaseGraceDays: Num }
 }
 
 export const scorecardTargetKeys = Object.keys(defaultProgramSettings.scorecard) as (keyof ScorecardTargets)[]
@@ -75,6 +76,7 @@ export function toFormValues(
     cadence: { silentWeeks: c.silentWeeks, complianceTarget: toPct(c.complianceTarget) },
     offboarding: { ...o },
     scorecard: mapTargets(sc, toPct),
+    tasks: { phaseGraceDays: values.tasks.phaseGraceDays },
   }
 }
 
@@ -113,6 +115,7 @@ export function toBody(v: SettingsFormValues): SaveSettingsBody {
         unansweredReferrals: num(v.offboarding.unansweredReferrals),
       },
       scorecard: mapTargets(v.scorecard, fromPct),
+      tasks: { phaseGraceDays: num(v.tasks.phaseGraceDays) },
     },
     ...(note ? { note } : {}),
   }
@@ -146,6 +149,7 @@ const fields = new Set([
   'offboarding.overdueMandatoryTasks',
   'offboarding.unansweredReferrals',
   ...scorecardTargetKeys.map((k) => `scorecard.${k}`),
+  'tasks.phaseGraceDays',
 ])
 
 /** The field of an issue path of the request (`values.health.weights.usage` → `health.weights.usage`). */
