@@ -10,6 +10,7 @@ import { escalationsRoutes } from './escalations/routes'
 import { healthRoutes } from './health/routes'
 import { importsRoutes } from './imports/routes'
 import { meetingsRoutes } from './meetings/routes'
+import { nsatRoutes } from './nsat/routes'
 import { partnersRoutes } from './partners/routes'
 import { referenceRoutes } from './reference/routes'
 import { mbrRoutes } from './reports/mbr/routes'
@@ -40,4 +41,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   actionsRoutes,
   digestRoutes,
   cadenceRoutes,
+  nsatRoutes,
 ]

@@ -31,6 +31,11 @@ export type SettingsFormValues = {
     successReviewDays: Num
   }
   cadence: { silentWeeks: Num; complianceTarget: Num }
+  nsat: {
+    target: Num
+    minResponses: Num
+    mapping: Record<'msit4' | 'cpe5', { vsat: string[]; dsat: string[] }>
+  }
 }
 
 /** 0.15 → 15 without floating-point dust. */
@@ -43,7 +48,7 @@ export function toFormValues(
   effectiveFrom: string,
   note: string | null,
 ): SettingsFormValues {
-  const { health: h, program: p, cadence: c } = values
+  const { health: h, program: p, cadence: c, nsat: ns } = values
   return {
     effectiveFrom,
     note: note ?? '',
@@ -65,6 +70,14 @@ export function toFormValues(
       successReviewDays: p.successReviewDays,
     },
     cadence: { silentWeeks: c.silentWeeks, complianceTarget: toPct(c.complianceTarget) },
+    nsat: {
+      target: ns.target,
+      minResponses: ns.minResponses,
+      mapping: {
+        msit4: { vsat: [...ns.mapping.msit4.vsat], dsat: [...ns.mapping.msit4.dsat] },
+        cpe5: { vsat: [...ns.mapping.cpe5.vsat], dsat: [...ns.mapping.cpe5.dsat] },
+      },
+    },
   }
 }
 
@@ -97,6 +110,7 @@ export function toBody(v: SettingsFormValues): SaveSettingsBody {
         silentWeeks: num(v.cadence.silentWeeks),
         complianceTarget: fromPct(v.cadence.complianceTarget),
       },
+      nsat: { target: num(v.nsat.target), minResponses: num(v.nsat.minResponses), mapping: v.nsat.mapping },
     },
     ...(note ? { note } : {}),
   }
@@ -126,6 +140,12 @@ const fields = new Set([
   'program.successReviewDays',
   'cadence.silentWeeks',
   'cadence.complianceTarget',
+  'nsat.target',
+  'nsat.minResponses',
+  'nsat.mapping.msit4.vsat',
+  'nsat.mapping.msit4.dsat',
+  'nsat.mapping.cpe5.vsat',
+  'nsat.mapping.cpe5.dsat',
 ])
 
 /** The field of an issue path of the request (`values.health.weights.usage` → `health.weights.usage`). */
