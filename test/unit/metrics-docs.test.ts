@@ -8,6 +8,8 @@ import {
   healthScoreDefinition,
   mbrMetricDefinitions,
   noRhythmDefinition,
+  nsatCurrentDefinition,
+  nsatDefinition,
   openByAgeDefinition,
   partnerHealthDefinition,
   slaStateDefinition,
@@ -29,6 +31,8 @@ describe('metric definitions', () => {
       cadenceComplianceDefinition,
       noRhythmDefinition,
       cadenceTouchpointsDefinition,
+      nsatDefinition,
+      nsatCurrentDefinition,
       ...Object.values(mbrMetricDefinitions),
     ])
       expect(docs).toContain(text.replace(/\s+/g, ' '))

@@ -23,6 +23,7 @@ import {
   IconFileImport,
   IconLayoutDashboard,
   IconLogout,
+  IconMoodSmile,
   IconSettings,
   IconUsers,
 } from '@tabler/icons-react'
@@ -58,6 +59,7 @@ export function AppLayout() {
     { to: '/customers', label: 'Customers', icon: IconBuildingStore, show: true },
     { to: '/opportunities', label: 'Opportunities', icon: IconBulb, show: true },
     { to: '/escalations', label: 'Escalations', icon: IconAlertTriangle, show: true },
+    { to: '/nsat', label: 'NSAT', icon: IconMoodSmile, show: true },
     { to: '/import', label: 'Import', icon: IconFileImport, show: canImport },
     { to: '/users', label: 'Users', icon: IconUsers, show: isAdmin },
     { to: '/settings', label: 'Settings', icon: IconSettings, show: isAdmin },

@@ -47,6 +47,7 @@ import { PartnerEscalationsCard } from '../escalations/PartnerEscalationsCard'
 import { HealthCard } from '../health/HealthCard'
 import { MbrPackButton } from '../mbr/MbrPackButton'
 import { MeetingsSection } from '../meetings/MeetingsSection'
+import { PartnerNsatCard } from '../nsat/PartnerNsatCard'
 import { TopOpportunitiesCard } from '../opportunities/TopOpportunitiesCard'
 import { EngagementLogCard } from '../touchpoints/EngagementLogCard'
 import { useArchivePartner, usePartner, useUpdatePartner } from './api'
@@ -383,6 +384,7 @@ export function PartnerPage() {
         <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
         <MeetingsSection partnerId={p.id} canEdit={editable && !p.archived} />
         <PartnerCadenceCard partnerId={p.id} />
+        <PartnerNsatCard partnerId={p.id} canRecord={editable && !p.archived} />
         <PartnerAnalyticsSection partnerId={p.id} />
         <PartnerCustomers partner={p} />
       </Stack>
