@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { planNsat, plannedAnswersValid } from '#server/seed/demo-nsat'
 import { defaultProgramSettings, programSettingsValues } from '#shared/contracts/settings'
 import {
   classify,
@@ -139,5 +140,37 @@ describe('NSAT settings', () => {
     const paths = r.error!.issues.map((i) => i.path.join('.'))
     expect(paths).toContain('nsat.mapping.msit4.dsat')
     expect(paths).toContain('nsat.mapping.cpe5.vsat')
+  })
+})
+
+describe('the demo survey plan', () => {
+  const partners = Array.from({ length: 14 }, (_, i) => ({
+    status: i === 13 ? 'departed' : 'active',
+    customers: [i * 3, i * 3 + 1, i * 3 + 2],
+  }))
+  const today = new Date('2026-11-26T12:00:00Z')
+  const plan = planNsat(42, today, partners)
+
+  it('is deterministic, valid on its scales, unique on the natural key, within the last 12 months', () => {
+    expect(planNsat(42, today, partners)).toEqual(plan)
+    expect(plannedAnswersValid(plan)).toBe(true)
+    const keys = plan.map((p) =>
+      [respondentKey(p.name, p.email), p.partnerIndex, p.customerIndex, p.respondedOn, p.source].join('|'),
+    )
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(plan.every((p) => p.respondedOn < '2026-11-26' && p.respondedOn >= '2025-11-26')).toBe(true)
+    expect(plan.some((p) => p.partnerIndex === 13)).toBe(false)
+  })
+
+  it('has partners under target and partners with low n', () => {
+    const byPartner = (i: number, source: string) =>
+      countAnswers(
+        m,
+        plan.filter((p) => p.partnerIndex === i && p.source === source),
+      )
+    const customer = partners.map((_, i) => byPartner(i, 'customer_survey')).slice(0, 13)
+    expect(customer.some((c) => (nsat(c) ?? 200) < 100)).toBe(true)
+    expect(customer.some((c) => c.valid > 0 && isLowN(c, 5))).toBe(true)
+    expect(customer.filter((c) => (nsat(c) ?? 0) >= 100).length).toBeGreaterThan(6)
   })
 })

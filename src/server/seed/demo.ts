@@ -13,6 +13,7 @@ import {
 } from '#db/schema/index'
 import { hashPassword } from '#server/modules/auth/password'
 import type { Role } from '#shared/domain/roles'
+import { writeDemoNsat } from './demo-nsat'
 import { writeDemoRhythm } from './demo-rhythm'
 import { generatePortfolio, personName } from './generator'
 import { createRandom } from './random'
@@ -215,6 +216,16 @@ export async function writeDemo(database: Database, opts: { seed: number; today:
         customers: customerRows.map((c) => c.id),
       },
     )
+    const nsat = await writeDemoNsat(
+      tx,
+      opts.seed,
+      opts.today,
+      data.partners.map((p, i) => ({
+        status: p.status,
+        customers: data.customers.flatMap((c, k) => (c.partnerIndex === i ? [k] : [])),
+      })),
+      { partners: partnerRows.map((p) => p.id), customers: customerRows.map((c) => c.id) },
+    )
     await tx.execute(sql`analyze`)
     return {
       logins: demoLogins,
@@ -229,6 +240,7 @@ export async function writeDemo(database: Database, opts: { seed: number; today:
         engagements: data.engagements.length,
         snapshots: data.snapshots.length,
         ...rhythm,
+        ...nsat,
       },
     }
   })
