@@ -45,7 +45,7 @@ describe('NSAT', () => {
     await shot(page, 'nsat-record-errors')
 
     await dialog.getByLabel('Respondent name').fill('Pat Partner')
-    await dialog.getByRole('textbox', { name: 'Answer' }).click()
+    await dialog.getByRole('combobox', { name: 'Answer' }).click()
     await page.getByRole('option', { name: 'Very satisfied' }).click()
     await dialog.getByRole('button', { name: 'Record response' }).click()
     await eventually(async () => expect(await dialog.isVisible()).toBe(false))

@@ -237,6 +237,10 @@ describe('overview, trend and the rollup seam', () => {
     ).json()
     expect(fpm.partners.map((p) => p.name)).toEqual(['Alpha One'])
     expect((await call('admin', 'GET', '/api/nsat?period=2026')).statusCode).toBe(400)
+    // The current fiscal year by default; its trend ends with this quarter, not with the year's last one.
+    const current: NsatOverview = (await call('admin', 'GET', '/api/nsat')).json()
+    expect(current.period.key).toBe(fiscalYearOf(today()))
+    expect(current.trend.at(-1)!.key).toBe(quarterOf(today()))
   })
 
   it("the partner's last 12 months and monthly trend; hidden partners 404", async () => {

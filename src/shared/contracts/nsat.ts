@@ -126,7 +126,7 @@ export const nsatOverview = z.object({
   byRegion: z.array(nsatRollup),
   byFpm: z.array(nsatRollup),
   partners: z.array(nsatPartnerRow),
-  /** The scope's totals per quarter, the four quarters ending with the period's last one. */
+  /** The scope's totals per quarter, the four quarters ending with the period's last one (today's while it runs). */
   trend: z.array(nsatTrendPoint),
 })
 export type NsatOverview = z.infer<typeof nsatOverview>

@@ -200,7 +200,8 @@ export function nsatService(database: Database) {
       const settingsOf = await settingsResolver(now)
       const s = settingsOf(period)
       const scope = scopeOf(actor, q)
-      const lastQuarter = parsePeriod(quarterOf(addDays(period.to, -1)))!
+      // The four quarters up to the period's last one, or up to today's while the period runs.
+      const lastQuarter = parsePeriod(quarterOf([addDays(period.to, -1), today(now)].sort()[0]!))!
       const quarters = [-9, -6, -3, 0].map((m) => {
         const from = addMonths(lastQuarter.from, m)
         return parsePeriod(quarterOf(from))!
