@@ -118,29 +118,34 @@ export function nsatRepository(db: Db) {
      * and bucket; partners without responses come back once with zero counts and a null bucket.
      */
     counts(scope: SQL, mapping: NsatMapping, from: string, to: string, bucket?: SQL) {
-      const cls = classSql(mapping)
       const count = (source: string, what: SQL) =>
-        sql`count(*) filter (where r.source = ${source} and ${what})::int`
+        sql`count(*) filter (where k.source = ${source} and ${what})::int`
       const valid = sql`k.cls is not null`
+      const zero = (name: string) => sql`coalesce(c.${sql.identifier(name)}, 0) as ${sql.identifier(name)}`
       return execRows<NsatCountRow & NsatPartnerFacts>(
         db,
-        sql`select partners.id as "partnerId", partners.name, partners.region_id as "regionId", rg.name as "regionName",
-                   partners.fpm_user_id as "fpmUserId", u.display_name as "fpmName",
-                   ${bucket ?? sql`null::text`} as bucket,
-                   ${count('partner_survey', valid)} as "pValid",
-                   ${count('partner_survey', sql`k.cls = 'v'`)} as "pVsat",
-                   ${count('partner_survey', sql`k.cls = 'd'`)} as "pDsat",
-                   ${count('customer_survey', valid)} as "cValid",
-                   ${count('customer_survey', sql`k.cls = 'v'`)} as "cVsat",
-                   ${count('customer_survey', sql`k.cls = 'd'`)} as "cDsat"
+        sql`with c as (
+              select k.partner_id, k.bucket,
+                     ${count('partner_survey', valid)} as "pValid",
+                     ${count('partner_survey', sql`k.cls = 'v'`)} as "pVsat",
+                     ${count('partner_survey', sql`k.cls = 'd'`)} as "pDsat",
+                     ${count('customer_survey', valid)} as "cValid",
+                     ${count('customer_survey', sql`k.cls = 'v'`)} as "cVsat",
+                     ${count('customer_survey', sql`k.cls = 'd'`)} as "cDsat"
+              from (select r.partner_id, r.source, ${bucket ?? sql`null::text`} as bucket, ${classSql(mapping)} as cls
+                    from nsat_responses r
+                    where r.partner_id in (select partners.id from partners where ${scope})
+                      and r.responded_on >= ${from}::date and r.responded_on < ${to}::date) k
+              group by k.partner_id, k.bucket
+            )
+            select partners.id as "partnerId", partners.name, partners.region_id as "regionId", rg.name as "regionName",
+                   partners.fpm_user_id as "fpmUserId", u.display_name as "fpmName", c.bucket,
+                   ${zero('pValid')}, ${zero('pVsat')}, ${zero('pDsat')}, ${zero('cValid')}, ${zero('cVsat')}, ${zero('cDsat')}
             from partners
             left join regions rg on rg.id = partners.region_id
             left join users u on u.id = partners.fpm_user_id
-            left join nsat_responses r on r.partner_id = partners.id
-              and r.responded_on >= ${from}::date and r.responded_on < ${to}::date
-            left join lateral (select ${cls} as cls) k on true
+            left join c on c.partner_id = partners.id
             where ${scope}
-            group by partners.id, partners.name, partners.region_id, rg.name, partners.fpm_user_id, u.display_name, 7
             order by partners.name, partners.id`,
       )
     },
