@@ -91,10 +91,7 @@ describe('import', () => {
   })
 
   it('a changed answer updates the stored response (natural key: respondent, partner, customer, date, source)', async () => {
-    const changed = csv.replace(
-      `Cam Six;;${day(8)};1;Never again`,
-      `Cam Six;;${day(8)};2;Better now`,
-    )
+    const changed = csv.replace(`Cam Six;;${day(8)};1;Never again`, `Cam Six;;${day(8)};2;Better now`)
     const res = await upload('fpmA1', 'nsat.csv', changed)
     expect(res.json()).toMatchObject({ inserted: 0, updated: 1, unchanged: 10 })
     // back to the original answer for the numbers below
