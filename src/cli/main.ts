@@ -4,6 +4,7 @@ import { AppError } from '#shared/errors'
 import { calendarExportCommand } from './commands/calendar-export'
 import { digestSendCommand } from './commands/digest-send'
 import { importM365Command } from './commands/import-m365'
+import { importNsatCommand } from './commands/import-nsat'
 import { importPortfolioCommand } from './commands/import-portfolio'
 import { reportMbrCommand } from './commands/report-mbr'
 import { reportPortfolioCommand } from './commands/report-portfolio'
@@ -39,6 +40,7 @@ const program = new Command('trellis')
 const imports = program.command('import').description('import a file into Trellis')
 importPortfolioCommand(imports)
 importM365Command(imports)
+importNsatCommand(imports)
 const usersCmd = program.command('users').description('manage users')
 usersAddCommand(usersCmd)
 const reports = program.command('report').description('write a report file')

@@ -172,6 +172,50 @@ const matrix: [string, Call, Expect][] = [
     },
     row(200, 200, 404, 403, 404, 404, 403, 403, 404),
   ],
+  // NSAT (decision 013): everyone reads their scope; writers record and import on their own partners only.
+  [
+    'NSAT overview',
+    { method: 'GET', url: () => '/api/nsat?period=FY2026' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  ['NSAT of A1', { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/nsat` }, readA1],
+  [
+    'record an NSAT response on A1',
+    {
+      method: 'POST',
+      url: (fx) => `/api/partners/${fx.partnerA1.id}/nsat/responses`,
+      body: (_fx, k) => ({
+        respondentName: `Respondent ${k}`,
+        respondedOn: '2026-01-15',
+        source: 'partner_survey',
+        scale: 'msit4',
+        answer: 'very_satisfied',
+      }),
+    },
+    createA1,
+  ],
+  [
+    'list NSAT responses',
+    { method: 'GET', url: () => '/api/nsat/responses' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    // A row naming a partner you cannot edit is a row error (400), never a write.
+    'import NSAT responses for partner A1',
+    {
+      method: 'POST',
+      url: () => '/api/nsat/import',
+      upload: (_fx, k) =>
+        multipart(
+          {},
+          {
+            name: 'nsat.csv',
+            content: `Partner ID,Respondent,Date,Answer\nPA1,Importer ${k},2026-01-20,4\n`,
+          },
+        ),
+    },
+    row(200, 200, 400, 200, 400, 400, 403, 403, 403),
+  ],
   [
     'calendar feed status',
     { method: 'GET', url: () => '/api/calendar/feed' },

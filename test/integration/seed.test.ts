@@ -21,13 +21,14 @@ async function tableCounts(db: Database) {
   return rows[0]
 }
 
-/** The demo's rhythm of business (meetings, actions, escalations, engagement log), as the demo counts it. */
+/** The demo's rhythm of business (meetings, actions, escalations, engagement log) and NSAT responses, as the demo counts it. */
 async function rhythmCounts(db: Database) {
   const { rows } = await db.sql.query<Record<string, number>>(
     `select (select count(*)::int from meeting_series) as "meetingSeries",
        (select count(*)::int from meeting_occurrences where status = 'held') as "meetingsHeld",
        (select count(*)::int from action_items) as "actionItems", (select count(*)::int from escalations) as escalations,
-       (select count(*)::int from touchpoints) as touchpoints`,
+       (select count(*)::int from touchpoints) as touchpoints,
+       (select count(*)::int from nsat_responses) as "nsatResponses"`,
   )
   return rows[0]
 }

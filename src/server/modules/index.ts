@@ -10,6 +10,7 @@ import { escalationsRoutes } from './escalations/routes'
 import { healthRoutes } from './health/routes'
 import { importsRoutes } from './imports/routes'
 import { meetingsRoutes } from './meetings/routes'
+import { nsatRoutes } from './nsat/routes'
 import { offboardingRoutes } from './offboarding/routes'
 import { partnersRoutes } from './partners/routes'
 import { referenceRoutes } from './reference/routes'
@@ -46,4 +47,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   offboardingRoutes,
   scorecardRoutes,
   tasksRoutes,
+  nsatRoutes,
 ]

@@ -13,6 +13,7 @@ import {
 } from '#db/schema/index'
 import { hashPassword } from '#server/modules/auth/password'
 import type { Role } from '#shared/domain/roles'
+import { writeDemoNsat } from './demo-nsat'
 import { writeDemoRhythm } from './demo-rhythm'
 import { writeDemoTasks } from './demo-tasks'
 import { generatePortfolio, personName } from './generator'
@@ -218,6 +219,16 @@ export async function writeDemo(database: Database, opts: { seed: number; today:
     )
     // Tasks are not in the counts: the seed test compares the counts with its table counts.
     await writeDemoTasks(tx, opts.today)
+    const nsat = await writeDemoNsat(
+      tx,
+      opts.seed,
+      opts.today,
+      data.partners.map((p, i) => ({
+        status: p.status,
+        customers: data.customers.flatMap((c, k) => (c.partnerIndex === i ? [k] : [])),
+      })),
+      { partners: partnerRows.map((p) => p.id), customers: customerRows.map((c) => c.id) },
+    )
     await tx.execute(sql`analyze`)
     return {
       logins: demoLogins,
@@ -232,6 +243,7 @@ export async function writeDemo(database: Database, opts: { seed: number; today:
         engagements: data.engagements.length,
         snapshots: data.snapshots.length,
         ...rhythm,
+        ...nsat,
       },
     }
   })

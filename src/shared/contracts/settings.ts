@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { defaultNsatMapping, isAnswerOf, NOT_APPLICABLE, nsatScales } from '#shared/domain/nsat'
 import { isoDate as dateString } from './common'
 
 /** The most usage milestones a program can set (the rollups keep a count per milestone). */
@@ -92,8 +93,39 @@ export const programSettingsValues = z
         phaseGraceDays: z.number().int().min(0).max(365),
       })
       .default({ phaseGraceDays: 30 }),
+    /** NSAT (decision 013); sets saved before it existed read the defaults. */
+    nsat: z
+      .object({
+        /** Per scale, the answers that count as VSAT and as DSAT (the other valid answers count only in n). */
+        mapping: z.object({
+          msit4: z.object({ vsat: z.array(z.string()), dsat: z.array(z.string()) }),
+          cpe5: z.object({ vsat: z.array(z.string()), dsat: z.array(z.string()) }),
+        }),
+        /** NSAT (0–200) at or above this is on target. */
+        target: z.number().int().min(0).max(200),
+        /** A period with fewer valid responses is shown but marked "low n". */
+        minResponses: z.number().int().min(1).max(1000),
+      })
+      .default({ mapping: defaultNsatMapping, target: 100, minResponses: 5 }),
   })
   .superRefine((v, ctx) => {
+    for (const scale of nsatScales) {
+      const m = v.nsat.mapping[scale]
+      for (const side of ['vsat', 'dsat'] as const)
+        for (const a of m[side])
+          if (a === NOT_APPLICABLE || !isAnswerOf(scale, a))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['nsat', 'mapping', scale, side],
+              message: `"${a}" is not a counted answer of this scale`,
+            })
+      if (m.vsat.some((a) => m.dsat.includes(a)))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['nsat', 'mapping', scale, 'dsat'],
+          message: 'An answer cannot count as both VSAT and DSAT',
+        })
+    }
     const w = v.health.weights
     const sum = w.usage + w.trend + w.intent + w.freshness + w.phase
     if (Math.abs(sum - 100) > 1e-6)
@@ -149,6 +181,7 @@ export const defaultProgramSettings: ProgramSettingsValues = {
   offboarding: { noGrowthMonths: 6, overdueMandatoryTasks: 1, unansweredReferrals: 1 },
   scorecard: scorecardTargetDefaults,
   tasks: { phaseGraceDays: 30 },
+  nsat: { mapping: defaultNsatMapping, target: 100, minResponses: 5 },
 }
 
 export const settingsVersion = z.object({

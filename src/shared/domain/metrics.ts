@@ -104,3 +104,8 @@ export const taskOverdueDefinition =
 
 export const taskOnTimeDefinition =
   'Mandatory instances completed on or before their expected date ÷ applicable mandatory instances.'
+export const nsatDefinition =
+  'NSAT = %VSAT − %DSAT + 100, an integer from 0 to 200, over the valid survey responses dated in the period ("don’t know / N.A." left out). 4-point scale: VSAT = very satisfied, DSAT = somewhat or very dissatisfied; 5-point (CPE) scale: VSAT = 5, DSAT = 1–2; the other answers count only in n (the mapping is a dated setting). Partner NSAT counts the partner survey, customer NSAT the customer surveys about the partner’s delivery. Per FPM, per region and overall the valid, VSAT and DSAT responses are added up before computing, never averaged. “—” without a valid response; marked low n below the minimum responses (5 by default); on target at or above the target (100 by default).'
+
+export const nsatCurrentDefinition =
+  'On the partner page: the responses of the last 12 months up to today, with the trend per quarter (the last six) or per month (the last twelve).'

@@ -12,6 +12,7 @@ import { sessionKey } from '../features/auth/session'
 import { AppLayout } from './AppLayout'
 import { theme } from './theme'
 
+const NsatPage = lazy(() => import('../features/nsat/NsatPage').then((m) => ({ default: m.NsatPage })))
 const PartnerListPage = lazy(() =>
   import('../features/partners/PartnerListPage').then((m) => ({ default: m.PartnerListPage })),
 )
@@ -117,6 +118,7 @@ export function App() {
               <Route path="/meetings/:seriesId/:originalStart" element={<MeetingPage />} />
               <Route path="/scorecard" element={<ScorecardPage />} />
               <Route path="/offboarding" element={<OffboardingPage />} />
+              <Route path="/nsat" element={<NsatPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/users" element={<UsersPage />} />
               <Route path="/settings" element={<SettingsPage />} />

@@ -9,7 +9,7 @@ import { importsService } from './service'
 import { removeUpload, type StoredUpload, storeUpload } from './uploads'
 
 /** Reads a multipart request: the one `file` part streamed to disk, and the text fields. */
-async function readUpload(
+export async function readUpload(
   req: FastifyRequest,
 ): Promise<{ file: StoredUpload; fields: Record<string, string> }> {
   if (!req.isMultipart()) {

@@ -47,6 +47,7 @@ import { PartnerEscalationsCard } from '../escalations/PartnerEscalationsCard'
 import { HealthCard } from '../health/HealthCard'
 import { MbrPackButton } from '../mbr/MbrPackButton'
 import { MeetingsSection } from '../meetings/MeetingsSection'
+import { PartnerNsatCard } from '../nsat/PartnerNsatCard'
 import { PartnerOffboardingCard } from '../offboarding/PartnerOffboardingCard'
 import { TopOpportunitiesCard } from '../opportunities/TopOpportunitiesCard'
 import { PartnerTasksCard } from '../tasks/PartnerTasksCard'
@@ -387,6 +388,7 @@ export function PartnerPage() {
         <MeetingsSection partnerId={p.id} canEdit={editable && !p.archived} />
         <PartnerCadenceCard partnerId={p.id} />
         <PartnerOffboardingCard partnerId={p.id} partnerName={p.name} />
+        <PartnerNsatCard partnerId={p.id} canRecord={editable && !p.archived} />
         <PartnerAnalyticsSection partnerId={p.id} />
         <PartnerCustomers partner={p} />
       </Stack>

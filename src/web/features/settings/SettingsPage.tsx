@@ -5,6 +5,7 @@ import {
   Fieldset,
   Group,
   Input,
+  MultiSelect,
   NumberInput,
   Paper,
   Select,
@@ -22,6 +23,7 @@ import { IconLock, IconPencil, IconPlus } from '@tabler/icons-react'
 import { useEffect, useMemo, useState } from 'react'
 import { type HealthFactorKey, healthFactorKeys } from '#shared/contracts/analytics'
 import type { SettingsVersion } from '#shared/contracts/settings'
+import { NOT_APPLICABLE, nsatAnswerLabel, nsatAnswers } from '#shared/domain/nsat'
 import { addMonths, today as todayOf } from '#shared/domain/periods'
 import { metricDefinition, targetSettingMetric } from '#shared/domain/scorecard'
 import { PageHeader } from '../../components/PageHeader'
@@ -430,6 +432,40 @@ function SettingsForm({
               max={365}
               {...form.getInputProps('tasks.phaseGraceDays')}
             />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend="NSAT" disabled={readOnly} variant="filled">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <NumberInput
+              label="NSAT target"
+              description="On target at or above (0–200)"
+              allowDecimal={false}
+              min={0}
+              max={200}
+              {...form.getInputProps('nsat.target')}
+            />
+            <NumberInput
+              label="Low n below"
+              description="Valid responses a period needs"
+              suffix=" responses"
+              allowDecimal={false}
+              min={1}
+              {...form.getInputProps('nsat.minResponses')}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm">
+            {(['msit4', 'cpe5'] as const).flatMap((scale) =>
+              (['vsat', 'dsat'] as const).map((side) => (
+                <MultiSelect
+                  key={`${scale}-${side}`}
+                  label={`${scale === 'msit4' ? '4-point' : '5-point'}: ${side === 'vsat' ? 'VSAT' : 'DSAT'} answers`}
+                  data={nsatAnswers[scale]
+                    .filter((a) => a !== NOT_APPLICABLE)
+                    .map((a) => ({ value: a, label: nsatAnswerLabel[a] ?? a }))}
+                  {...form.getInputProps(`nsat.mapping.${scale}.${side}`)}
+                />
+              )),
+            )}
           </SimpleGrid>
         </Fieldset>
         {form.errors.root && (

@@ -36,6 +36,11 @@ export type SettingsFormValues = {
   offboarding: { noGrowthMonths: Num; overdueMandatoryTasks: Num; unansweredReferrals: Num }
   scorecard: Record<keyof ScorecardTargets, Num>
   tasks: { phaseGraceDays: Num }
+  nsat: {
+    target: Num
+    minResponses: Num
+    mapping: Record<'msit4' | 'cpe5', { vsat: string[]; dsat: string[] }>
+  }
 }
 
 export const scorecardTargetKeys = Object.keys(defaultProgramSettings.scorecard) as (keyof ScorecardTargets)[]
@@ -52,7 +57,7 @@ export function toFormValues(
   effectiveFrom: string,
   note: string | null,
 ): SettingsFormValues {
-  const { health: h, program: p, cadence: c, offboarding: o, scorecard: sc } = values
+  const { health: h, program: p, cadence: c, offboarding: o, scorecard: sc, nsat: ns } = values
   return {
     effectiveFrom,
     note: note ?? '',
@@ -77,6 +82,14 @@ export function toFormValues(
     offboarding: { ...o },
     scorecard: mapTargets(sc, toPct),
     tasks: { phaseGraceDays: values.tasks.phaseGraceDays },
+    nsat: {
+      target: ns.target,
+      minResponses: ns.minResponses,
+      mapping: {
+        msit4: { vsat: [...ns.mapping.msit4.vsat], dsat: [...ns.mapping.msit4.dsat] },
+        cpe5: { vsat: [...ns.mapping.cpe5.vsat], dsat: [...ns.mapping.cpe5.dsat] },
+      },
+    },
   }
 }
 
@@ -116,6 +129,7 @@ export function toBody(v: SettingsFormValues): SaveSettingsBody {
       },
       scorecard: mapTargets(v.scorecard, fromPct),
       tasks: { phaseGraceDays: num(v.tasks.phaseGraceDays) },
+      nsat: { target: num(v.nsat.target), minResponses: num(v.nsat.minResponses), mapping: v.nsat.mapping },
     },
     ...(note ? { note } : {}),
   }
@@ -150,6 +164,12 @@ const fields = new Set([
   'offboarding.unansweredReferrals',
   ...scorecardTargetKeys.map((k) => `scorecard.${k}`),
   'tasks.phaseGraceDays',
+  'nsat.target',
+  'nsat.minResponses',
+  'nsat.mapping.msit4.vsat',
+  'nsat.mapping.msit4.dsat',
+  'nsat.mapping.cpe5.vsat',
+  'nsat.mapping.cpe5.dsat',
 ])
 
 /** The field of an issue path of the request (`values.health.weights.usage` → `health.weights.usage`). */
