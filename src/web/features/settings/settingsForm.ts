@@ -31,7 +31,20 @@ export type SettingsFormValues = {
     successReviewDays: Num
   }
   cadence: { silentWeeks: Num; complianceTarget: Num }
+  compliance: ComplianceForm
 }
+
+/** Data compliance checks (decision 015): on/off and days; the target as a percentage. */
+type DaysCheckForm = { enabled: boolean; days: Num }
+type ComplianceForm = {
+  notes: DaysCheckForm
+  stakeholders: { enabled: boolean }
+  nextMeeting: DaysCheckForm
+  usage: DaysCheckForm
+  escalations: DaysCheckForm
+  target: Num
+}
+const complianceDayChecks = ['notes', 'nextMeeting', 'usage', 'escalations'] as const
 
 /** 0.15 → 15 without floating-point dust. */
 export const toPct = (share: number) => Math.round(share * 100 * 1e4) / 1e4
@@ -65,6 +78,14 @@ export function toFormValues(
       successReviewDays: p.successReviewDays,
     },
     cadence: { silentWeeks: c.silentWeeks, complianceTarget: toPct(c.complianceTarget) },
+    compliance: {
+      notes: { ...values.compliance.notes },
+      stakeholders: { ...values.compliance.stakeholders },
+      nextMeeting: { ...values.compliance.nextMeeting },
+      usage: { ...values.compliance.usage },
+      escalations: { ...values.compliance.escalations },
+      target: toPct(values.compliance.target),
+    },
   }
 }
 
@@ -97,6 +118,16 @@ export function toBody(v: SettingsFormValues): SaveSettingsBody {
         silentWeeks: num(v.cadence.silentWeeks),
         complianceTarget: fromPct(v.cadence.complianceTarget),
       },
+      compliance: {
+        ...(Object.fromEntries(
+          complianceDayChecks.map((k) => [
+            k,
+            { enabled: v.compliance[k].enabled, days: num(v.compliance[k].days) },
+          ]),
+        ) as Record<(typeof complianceDayChecks)[number], { enabled: boolean; days: number }>),
+        stakeholders: { enabled: v.compliance.stakeholders.enabled },
+        target: fromPct(v.compliance.target),
+      },
     },
     ...(note ? { note } : {}),
   }
@@ -126,6 +157,8 @@ const fields = new Set([
   'program.successReviewDays',
   'cadence.silentWeeks',
   'cadence.complianceTarget',
+  ...complianceDayChecks.map((k) => `compliance.${k}.days`),
+  'compliance.target',
 ])
 
 /** The field of an issue path of the request (`values.health.weights.usage` → `health.weights.usage`). */
