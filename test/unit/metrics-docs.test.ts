@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import {
   cadenceComplianceDefinition,
   cadenceTouchpointsDefinition,
+  complianceCheckDefinition,
+  dataComplianceDefinition,
   healthBandDefinition,
   healthFactorDefinition,
   healthScoreDefinition,
@@ -30,6 +32,8 @@ describe('metric definitions', () => {
       noRhythmDefinition,
       cadenceTouchpointsDefinition,
       ...Object.values(mbrMetricDefinitions),
+      dataComplianceDefinition,
+      ...Object.values(complianceCheckDefinition),
     ])
       expect(docs).toContain(text.replace(/\s+/g, ' '))
   })

@@ -48,6 +48,9 @@ const MeetingPage = lazy(() =>
 const MyWeekPage = lazy(() =>
   import('../features/meetings/MyWeekPage').then((m) => ({ default: m.MyWeekPage })),
 )
+const CompliancePage = lazy(() =>
+  import('../features/compliance/CompliancePage').then((m) => ({ default: m.CompliancePage })),
+)
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
 
 const retry = (count: number, error: unknown) =>
@@ -102,6 +105,7 @@ export function App() {
               <Route path="/escalations" element={<EscalationsPage />} />
               <Route path="/escalations/:id" element={<EscalationPage />} />
               <Route path="/my-week" element={<MyWeekPage />} />
+              <Route path="/compliance" element={<CompliancePage />} />
               <Route path="/meetings/:seriesId/:originalStart" element={<MeetingPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/users" element={<UsersPage />} />

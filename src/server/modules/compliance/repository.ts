@@ -28,18 +28,18 @@ export type CompliancePartnerRow = {
 
 const openStatuses = sql.raw(activeStatuses.map((s) => `'${s}'`).join(', '))
 
-/** The live customers of each partner in scope (a customer with a live engagement of the partner). */
-const partnerCustomers = (ids: SQL) => sql`
-  select distinct e.partner_id, e.customer_id
-  from engagements e join customers c on c.id = e.customer_id
-  where e.partner_id in ${ids} and e.archived_at is null and c.archived_at is null`
-
 /**
- * A customer's newest usage snapshot, as the newest health refresh stored it (customer_health.inputs
- * newestAsOf, decision 006): no scan of usage_snapshots. Null when the customer has none.
+ * The customers each partner in scope answers for (its primary partner's customers, not archived) that the
+ * newest health refresh scored — every customer with a live engagement has a row there (decision 006) — with
+ * the date of their newest usage snapshot as that refresh stored it (customer_health.inputs newestAsOf, null
+ * without usage): one row per customer, no scan of usage_snapshots or engagements.
  */
-const newestUsage = sql`(select (ch.inputs->>'newestAsOf')::date from customer_health ch
-  where ch.customer_id = pc.customer_id and ch.period = (select max(period) from customer_health))`
+const partnerCustomers = (ids: SQL) => sql`
+  select c.primary_partner_id as partner_id, c.id as customer_id, c.name as customer_name,
+         (ch.inputs->>'newestAsOf')::date as newest_on
+  from customer_health ch join customers c on c.id = ch.customer_id
+  where ch.period = (select max(period) from customer_health)
+    and c.archived_at is null and c.primary_partner_id in ${ids}`
 
 /** An escalation's last update: its newest event, or when it was raised. */
 const lastUpdate = sql`coalesce((select max(ev.created_at) from escalation_events ev where ev.escalation_id = x.id), x.raised_at)`
@@ -56,7 +56,7 @@ export function complianceRepository(db: Db) {
         sql`with pc as (${partnerCustomers(ids)}),
                  usage as (
                    select pc.partner_id, count(*)::int as applicable,
-                          count(*) filter (where ${newestUsage} >= ${cut.usage}::date)::int as passed
+                          count(*) filter (where pc.newest_on >= ${cut.usage}::date)::int as passed
                    from pc group by pc.partner_id),
                  esc as (
                    select x.partner_id, count(*)::int as applicable,
@@ -105,12 +105,11 @@ export function complianceRepository(db: Db) {
         total: number
       }>(
         db,
-        sql`select f.*, count(*) over ()::int as total from (
-              select pc.partner_id as "partnerId", pc.customer_id as "customerId", c.name as "customerName",
-                     ${newestUsage}::text as "newestOn"
-              from (${partnerCustomers(ids)}) pc join customers c on c.id = pc.customer_id) f
-            where "newestOn" is null or "newestOn"::date < ${cutoff}::date
-            order by "newestOn" nulls first, "customerName", "partnerId"
+        sql`select pc.partner_id as "partnerId", pc.customer_id as "customerId", pc.customer_name as "customerName",
+                   pc.newest_on::text as "newestOn", count(*) over ()::int as total
+            from (${partnerCustomers(ids)}) pc
+            where pc.newest_on is null or pc.newest_on < ${cutoff}::date
+            order by pc.newest_on nulls first, pc.customer_name, pc.partner_id
             limit ${limit}`,
       )
     },

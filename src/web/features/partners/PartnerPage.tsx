@@ -39,6 +39,7 @@ import { formatDate, formatInt } from '../../lib/format'
 import { notifySaved, showServerError } from '../../lib/forms'
 import { usePermissions } from '../auth/session'
 import { PartnerCadenceCard } from '../cadence/PartnerCadenceCard'
+import { PartnerComplianceCard, useScrollToHash } from '../compliance/PartnerComplianceCard'
 import { useCustomers } from '../customers/api'
 import { CustomerFormModal } from '../customers/CustomerFormModal'
 import { CustomerTable } from '../customers/CustomerTable'
@@ -308,6 +309,7 @@ export function PartnerPage() {
   const { canWrite } = usePermissions()
   const [editing, { open, close }] = useDisclosure()
   const archive = useArchivePartner(id)
+  useScrollToHash(partner.isSuccess)
 
   if (partner.isPending) return <PartnerSkeleton />
   if (partner.isError) return <QueryError error={partner.error} onRetry={() => partner.refetch()} />
@@ -377,11 +379,22 @@ export function PartnerPage() {
           </Grid.Col>
         </Grid>
         <HealthCard subject="partner" id={p.id} />
+        <PartnerComplianceCard partnerId={p.id} />
         <PartnerEscalationsCard partner={p} canRaise={editable && !p.archived} />
         <TopOpportunitiesCard partnerId={p.id} />
-        <EngagementLogCard partners={[p]} canLog={editable && !p.archived} />
-        <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
-        <MeetingsSection partnerId={p.id} canEdit={editable && !p.archived} />
+        <div id="engagement-log">
+          <EngagementLogCard partners={[p]} canLog={editable && !p.archived} />
+        </div>
+        <div id="stakeholders">
+          <StakeholdersCard
+            partnerId={p.id}
+            stakeholders={p.stakeholders}
+            canEdit={editable && !p.archived}
+          />
+        </div>
+        <div id="meetings">
+          <MeetingsSection partnerId={p.id} canEdit={editable && !p.archived} />
+        </div>
         <PartnerCadenceCard partnerId={p.id} />
         <PartnerAnalyticsSection partnerId={p.id} />
         <PartnerCustomers partner={p} />
