@@ -91,7 +91,7 @@ export function CompliancePage() {
 function Tiles({ c, onPick }: { c: ComplianceOverview; onPick: (check: ComplianceCheck) => void }) {
   const target = c.settings.target
   return (
-    <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }}>
+    <SimpleGrid cols={{ base: 2, md: 3, xl: 6 }}>
       <Paper withBorder p="md">
         <Group gap={4}>
           <Text fz="xs" c="dimmed" tt="uppercase" fw={600}>
@@ -99,7 +99,7 @@ function Tiles({ c, onPick }: { c: ComplianceOverview; onPick: (check: Complianc
           </Text>
           <InfoTip label="Data compliance" text={dataComplianceDefinition} />
         </Group>
-        <ComplianceValue t={c.totals.overall} target={target} size="26px" />
+        <ComplianceValue t={c.totals.overall} target={target} size="26px" justify="flex-start" />
       </Paper>
       {complianceChecks.map((check) => {
         const t = c.totals.byCheck[check]
@@ -108,16 +108,16 @@ function Tiles({ c, onPick }: { c: ComplianceOverview; onPick: (check: Complianc
         return (
           <Paper withBorder p="md" key={check} data-testid={`compliance-tile-${check}`}>
             <Group gap={4} wrap="nowrap">
-              <Text fz="xs" c="dimmed" tt="uppercase" fw={600} truncate>
+              <Text fz="xs" c="dimmed" tt="uppercase" fw={600} lh={1.2}>
                 {complianceCheckLabel[check]}
               </Text>
               <InfoTip label={complianceCheckLabel[check]} text={complianceCheckDefinition[check]} />
             </Group>
             {on ? (
-              <>
-                <ComplianceValue t={t} target={target} size="26px" />
+              <Stack gap={2} mt={4}>
+                <ComplianceValue t={t} target={target} size="26px" justify="flex-start" />
                 {failing > 0 ? (
-                  <Anchor component="button" fz="xs" c="red.7" onClick={() => onPick(check)}>
+                  <Anchor component="button" fz="xs" c="red.7" ta="left" onClick={() => onPick(check)}>
                     {formatInt(failing)} to fix
                   </Anchor>
                 ) : (
@@ -125,7 +125,7 @@ function Tiles({ c, onPick }: { c: ComplianceOverview; onPick: (check: Complianc
                     Nothing to fix
                   </Text>
                 )}
-              </>
+              </Stack>
             ) : (
               <Text fz="sm" c="dimmed" mt={6}>
                 Switched off
@@ -194,7 +194,7 @@ function FpmTable({ c, onDrill }: { c: ComplianceOverview; onDrill: (d: Drill) =
     <>
       <Table.Th ta="right">Overall</Table.Th>
       {complianceChecks.map((check) => (
-        <Table.Th key={check} ta="right">
+        <Table.Th key={check} ta="right" maw={110} style={{ whiteSpace: 'normal' }}>
           {complianceCheckLabel[check]}
         </Table.Th>
       ))}
@@ -205,7 +205,7 @@ function FpmTable({ c, onDrill }: { c: ComplianceOverview; onDrill: (d: Drill) =
       <Title order={2} fz="lg" mb="md">
         By partner manager
       </Title>
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={820}>
         <Table highlightOnHover aria-label="Data compliance by partner manager" fz="sm">
           <Table.Thead>
             <Table.Tr>

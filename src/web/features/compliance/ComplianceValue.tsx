@@ -7,10 +7,13 @@ export function ComplianceValue({
   t,
   target,
   size = 'sm',
+  justify = 'flex-end',
 }: {
   t: ComplianceTally
   target: number
   size?: string
+  /** Right-aligned in tables, left in tiles. */
+  justify?: 'flex-end' | 'flex-start'
 }) {
   const color =
     t.compliance === null
@@ -21,7 +24,7 @@ export function ComplianceValue({
   const value = t.compliance === null ? '—' : `${Math.round(t.compliance * 100)} %`
   return (
     <Tooltip label={`${t.passed} passed of ${t.applicable} checked`}>
-      <Group gap={6} wrap="nowrap" justify="flex-end" display="inline-flex">
+      <Group gap={6} wrap="nowrap" justify={justify} display="inline-flex">
         <Text fz={size} fw={600} c={color} span>
           {value}
         </Text>

@@ -392,9 +392,7 @@ export function PartnerPage() {
             canEdit={editable && !p.archived}
           />
         </div>
-        <div id="meetings">
-          <MeetingsSection partnerId={p.id} canEdit={editable && !p.archived} />
-        </div>
+        <MeetingsSection partnerId={p.id} canEdit={editable && !p.archived} />
         <PartnerCadenceCard partnerId={p.id} />
         <PartnerAnalyticsSection partnerId={p.id} />
         <PartnerCustomers partner={p} />
