@@ -85,4 +85,15 @@ describe('data compliance', () => {
     await card.scrollIntoViewIfNeeded()
     await shot(page, 'compliance-partner')
   })
+
+  it('an admin sees the checks in the settings, each with its switch and days', async () => {
+    const page = await e2e.signIn('admin@trellis.example', '/settings')
+    const fieldset = page.getByRole('group', { name: 'Data compliance' })
+    await visible(fieldset)
+    expect(await fieldset.getByRole('switch', { name: 'Engagement notes' }).isChecked()).toBe(true)
+    const days = fieldset.getByRole('textbox', { name: 'Open escalation updated within' })
+    expect(await days.inputValue()).toBe('7 days')
+    await fieldset.scrollIntoViewIfNeeded()
+    await shot(page, 'compliance-settings')
+  })
 })

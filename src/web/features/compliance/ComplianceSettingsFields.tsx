@@ -28,7 +28,7 @@ export function ComplianceSettingsFields({
               {...form.getInputProps(`compliance.${key}.enabled`, { type: 'checkbox' })}
             />
             <NumberInput
-              aria-label={`${complianceCheckLabel[key]} days`}
+              aria-label={hint}
               description={hint}
               suffix=" days"
               allowDecimal={false}
