@@ -216,6 +216,22 @@ const matrix: [string, Call, Expect][] = [
     },
     row(200, 200, 400, 200, 400, 400, 403, 403, 403),
   ],
+  // Data compliance (decision 015): everyone reads their scope; a partner out of scope is 404.
+  [
+    'data compliance',
+    { method: 'GET', url: () => '/api/compliance' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'data compliance failures',
+    { method: 'GET', url: () => '/api/compliance/failures?check=usage' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'data compliance of A1',
+    { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/compliance` },
+    readA1,
+  ],
   [
     'calendar feed status',
     { method: 'GET', url: () => '/api/calendar/feed' },
@@ -915,6 +931,18 @@ describe('lists show exactly the rows in scope', () => {
       const cadence = (await get('/api/cadence')).json()
       const counted = cadence.partners.map((p: { partnerId: number }) => p.partnerId)
       expect(counted.sort(), k).toEqual(listed.sort())
+    }
+  })
+
+  it('data compliance counts exactly the partners each role may see', async () => {
+    for (const k of keys) {
+      const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: cookies[k] } })
+      const listed = (await get('/api/partners?pageSize=200')).json().items.map((p: { id: number }) => p.id)
+      const compliance = (await get('/api/compliance')).json()
+      const counted = compliance.partners.map((p: { partnerId: number }) => p.partnerId)
+      expect(counted.sort(), k).toEqual(listed.sort())
+      const failures = (await get('/api/compliance/failures')).json()
+      for (const f of failures.items) expect(listed, k).toContain(f.partnerId)
     }
   })
 

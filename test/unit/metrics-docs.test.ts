@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import {
   cadenceComplianceDefinition,
   cadenceTouchpointsDefinition,
+  complianceCheckDefinition,
+  dataComplianceDefinition,
   healthBandDefinition,
   healthFactorDefinition,
   healthScoreDefinition,
@@ -42,6 +44,8 @@ describe('metric definitions', () => {
       taskCompletionDefinition,
       taskOverdueDefinition,
       taskOnTimeDefinition,
+      dataComplianceDefinition,
+      ...Object.values(complianceCheckDefinition),
     ])
       expect(docs).toContain(text.replace(/\s+/g, ' '))
   })

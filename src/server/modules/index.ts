@@ -4,6 +4,7 @@ import { opportunitiesRoutes } from './analytics/opportunities/routes'
 import { analyticsRoutes } from './analytics/routes'
 import { authRoutes } from './auth/routes'
 import { cadenceRoutes } from './cadence/routes'
+import { complianceRoutes } from './compliance/routes'
 import { customersRoutes } from './customers/routes'
 import { digestRoutes } from './digest/routes'
 import { escalationsRoutes } from './escalations/routes'
@@ -48,4 +49,5 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   scorecardRoutes,
   tasksRoutes,
   nsatRoutes,
+  complianceRoutes,
 ]

@@ -45,6 +45,11 @@ export function planDemo(seed: number, today: Date) {
     2,
     today,
   )
+  // A few customers whose usage feed lapsed two months ago, so data compliance has usage to fix (decision 015).
+  const lapsed = data.dates.slice(-2)
+  data.snapshots = data.snapshots.filter(
+    (snap) => !(snap.customerIndex % 23 === 7 && lapsed.includes(snap.asOf)),
+  )
   const people = data.partners.flatMap((partner, i) => {
     const roles = [
       ['partner', 'sponsor'],

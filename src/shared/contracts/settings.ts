@@ -18,6 +18,15 @@ const scorecardTargetDefaults = {
   insightsSpotlights: 0.5,
 }
 const weight = z.number().min(0).max(100)
+const daysCheck = z.object({ enabled: z.boolean(), days: z.number().int().min(1).max(366) })
+const defaultCompliance = {
+  notes: { enabled: true, days: 14 },
+  stakeholders: { enabled: true },
+  nextMeeting: { enabled: true, days: 35 },
+  usage: { enabled: true, days: 31 },
+  escalations: { enabled: true, days: 7 },
+  target: 0.9,
+}
 
 /**
  * Program parameters and score settings of one period. A set takes effect on its date (usually the first
@@ -107,6 +116,23 @@ export const programSettingsValues = z
         minResponses: z.number().int().min(1).max(1000),
       })
       .default({ mapping: defaultNsatMapping, target: 100, minResponses: 5 }),
+    /** Data compliance checks (decision 015): each on or off, with its days; sets saved before it read the defaults. */
+    compliance: z
+      .object({
+        /** A live partner's newest engagement note (touchpoint, or minutes of a held meeting) is at most this old. */
+        notes: daysCheck,
+        /** A live partner has an active partner-side sponsor and delivery lead. */
+        stakeholders: z.object({ enabled: z.boolean() }),
+        /** A live partner has a ROB or MBR (not cancelled) within this many days from now. */
+        nextMeeting: daysCheck,
+        /** Each customer of a live partner has usage data at most this old. */
+        usage: daysCheck,
+        /** Each open escalation has an update at most this old. */
+        escalations: daysCheck,
+        /** Compliance at or above this share is on target. */
+        target: share,
+      })
+      .default(defaultCompliance),
   })
   .superRefine((v, ctx) => {
     for (const scale of nsatScales) {
@@ -182,6 +208,7 @@ export const defaultProgramSettings: ProgramSettingsValues = {
   scorecard: scorecardTargetDefaults,
   tasks: { phaseGraceDays: 30 },
   nsat: { mapping: defaultNsatMapping, target: 100, minResponses: 5 },
+  compliance: defaultCompliance,
 }
 
 export const settingsVersion = z.object({

@@ -109,3 +109,19 @@ export const nsatDefinition =
 
 export const nsatCurrentDefinition =
   'On the partner page: the responses of the last 12 months up to today, with the trend per quarter (the last six) or per month (the last twelve).'
+/** Data compliance (issue 5 item 3, decision 015); docs/metrics.md "Data compliance". */
+export const dataComplianceDefinition =
+  'Passed ÷ applicable records over the switched-on checks, as of now: each check gives pass or fail per record it applies to (a live partner, a live customer of the partner, or an open escalation). Per FPM, per region and overall the passed and applicable records are added up before dividing, never averaged. “—” when no check applies. On target at or above the compliance target (90 % by default).'
+
+export const complianceCheckDefinition = {
+  notes:
+    'Per live partner: passes when its newest engagement note — a touchpoint in the engagement log, or the minutes of a held meeting — is at most N days old (14 by default: the bi-weekly overall status note).',
+  stakeholders:
+    'Per live partner: passes when a partner sponsor and a delivery lead are both among its active partner-side stakeholders.',
+  nextMeeting:
+    'Per live partner: passes when one of its ROB or MBR series has a meeting that is not cancelled between now and N days ahead (35 by default), as the meetings calendar expands the series.',
+  usage:
+    'Per live customer of a live partner (a customer with a live engagement of the partner): passes when the customer’s newest usage snapshot is at most N days old (31 by default), as the newest health refresh recorded it.',
+  escalations:
+    'Per open or in-progress escalation of a live partner: passes when its newest event (a status change, an escalation step, an edit) — or its raising, without one — is at most N days old (7 by default).',
+} as const

@@ -59,6 +59,9 @@ const TasksPage = lazy(() => import('../features/tasks/TasksPage').then((m) => (
 const TaskCataloguePage = lazy(() =>
   import('../features/tasks/TaskCataloguePage').then((m) => ({ default: m.TaskCataloguePage })),
 )
+const CompliancePage = lazy(() =>
+  import('../features/compliance/CompliancePage').then((m) => ({ default: m.CompliancePage })),
+)
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
 
 const retry = (count: number, error: unknown) =>
@@ -115,6 +118,7 @@ export function App() {
               <Route path="/my-week" element={<MyWeekPage />} />
               <Route path="/tasks" element={<TasksPage />} />
               <Route path="/tasks/catalogue" element={<TaskCataloguePage />} />
+              <Route path="/compliance" element={<CompliancePage />} />
               <Route path="/meetings/:seriesId/:originalStart" element={<MeetingPage />} />
               <Route path="/scorecard" element={<ScorecardPage />} />
               <Route path="/offboarding" element={<OffboardingPage />} />

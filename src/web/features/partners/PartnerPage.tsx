@@ -39,6 +39,7 @@ import { formatDate, formatInt } from '../../lib/format'
 import { notifySaved, showServerError } from '../../lib/forms'
 import { usePermissions } from '../auth/session'
 import { PartnerCadenceCard } from '../cadence/PartnerCadenceCard'
+import { PartnerComplianceCard, useScrollToHash } from '../compliance/PartnerComplianceCard'
 import { useCustomers } from '../customers/api'
 import { CustomerFormModal } from '../customers/CustomerFormModal'
 import { CustomerTable } from '../customers/CustomerTable'
@@ -311,6 +312,7 @@ export function PartnerPage() {
   const { canWrite } = usePermissions()
   const [editing, { open, close }] = useDisclosure()
   const archive = useArchivePartner(id)
+  useScrollToHash(partner.isSuccess)
 
   if (partner.isPending) return <PartnerSkeleton />
   if (partner.isError) return <QueryError error={partner.error} onRetry={() => partner.refetch()} />
@@ -380,11 +382,22 @@ export function PartnerPage() {
           </Grid.Col>
         </Grid>
         <HealthCard subject="partner" id={p.id} />
+        <PartnerComplianceCard partnerId={p.id} />
         <PartnerEscalationsCard partner={p} canRaise={editable && !p.archived} />
         <TopOpportunitiesCard partnerId={p.id} />
         <PartnerTasksCard partnerId={p.id} />
         <EngagementLogCard partners={[p]} canLog={editable && !p.archived} />
         <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
+        <div id="engagement-log">
+          <EngagementLogCard partners={[p]} canLog={editable && !p.archived} />
+        </div>
+        <div id="stakeholders">
+          <StakeholdersCard
+            partnerId={p.id}
+            stakeholders={p.stakeholders}
+            canEdit={editable && !p.archived}
+          />
+        </div>
         <MeetingsSection partnerId={p.id} canEdit={editable && !p.archived} />
         <PartnerCadenceCard partnerId={p.id} />
         <PartnerOffboardingCard partnerId={p.id} partnerName={p.name} />

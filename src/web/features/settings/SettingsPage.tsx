@@ -31,6 +31,7 @@ import { QueryError } from '../../components/QueryError'
 import { formatDate, formatDateTime, formatPeriod, plural } from '../../lib/format'
 import { focusFirstError, notifySaved, showServerError } from '../../lib/forms'
 import { usePermissions } from '../auth/session'
+import { ComplianceSettingsFields } from '../compliance/ComplianceSettingsFields'
 import { useSaveSettings, useSettingsVersions } from './api'
 import {
   monthChoices,
@@ -468,6 +469,7 @@ function SettingsForm({
             )}
           </SimpleGrid>
         </Fieldset>
+        <ComplianceSettingsFields form={form} readOnly={readOnly} />
         {form.errors.root && (
           <Text c="red.7" fz="sm">
             {form.errors.root}

@@ -41,11 +41,24 @@ export type SettingsFormValues = {
     minResponses: Num
     mapping: Record<'msit4' | 'cpe5', { vsat: string[]; dsat: string[] }>
   }
+  compliance: ComplianceForm
 }
 
 export const scorecardTargetKeys = Object.keys(defaultProgramSettings.scorecard) as (keyof ScorecardTargets)[]
 const mapTargets = <A, B>(t: Record<keyof ScorecardTargets, A>, f: (a: A) => B) =>
   Object.fromEntries(scorecardTargetKeys.map((k) => [k, f(t[k])])) as Record<keyof ScorecardTargets, B>
+
+/** Data compliance checks (decision 015): on/off and days; the target as a percentage. */
+type DaysCheckForm = { enabled: boolean; days: Num }
+type ComplianceForm = {
+  notes: DaysCheckForm
+  stakeholders: { enabled: boolean }
+  nextMeeting: DaysCheckForm
+  usage: DaysCheckForm
+  escalations: DaysCheckForm
+  target: Num
+}
+const complianceDayChecks = ['notes', 'nextMeeting', 'usage', 'escalations'] as const
 
 /** 0.15 → 15 without floating-point dust. */
 export const toPct = (share: number) => Math.round(share * 100 * 1e4) / 1e4
@@ -90,6 +103,14 @@ export function toFormValues(
         cpe5: { vsat: [...ns.mapping.cpe5.vsat], dsat: [...ns.mapping.cpe5.dsat] },
       },
     },
+    compliance: {
+      notes: { ...values.compliance.notes },
+      stakeholders: { ...values.compliance.stakeholders },
+      nextMeeting: { ...values.compliance.nextMeeting },
+      usage: { ...values.compliance.usage },
+      escalations: { ...values.compliance.escalations },
+      target: toPct(values.compliance.target),
+    },
   }
 }
 
@@ -130,6 +151,16 @@ export function toBody(v: SettingsFormValues): SaveSettingsBody {
       scorecard: mapTargets(v.scorecard, fromPct),
       tasks: { phaseGraceDays: num(v.tasks.phaseGraceDays) },
       nsat: { target: num(v.nsat.target), minResponses: num(v.nsat.minResponses), mapping: v.nsat.mapping },
+      compliance: {
+        ...(Object.fromEntries(
+          complianceDayChecks.map((k) => [
+            k,
+            { enabled: v.compliance[k].enabled, days: num(v.compliance[k].days) },
+          ]),
+        ) as Record<(typeof complianceDayChecks)[number], { enabled: boolean; days: number }>),
+        stakeholders: { enabled: v.compliance.stakeholders.enabled },
+        target: fromPct(v.compliance.target),
+      },
     },
     ...(note ? { note } : {}),
   }
@@ -170,6 +201,8 @@ const fields = new Set([
   'nsat.mapping.msit4.dsat',
   'nsat.mapping.cpe5.vsat',
   'nsat.mapping.cpe5.dsat',
+  ...complianceDayChecks.map((k) => `compliance.${k}.days`),
+  'compliance.target',
 ])
 
 /** The field of an issue path of the request (`values.health.weights.usage` → `health.weights.usage`). */
