@@ -9,12 +9,15 @@ import { digestRoutes } from './digest/routes'
 import { escalationsRoutes } from './escalations/routes'
 import { healthRoutes } from './health/routes'
 import { importsRoutes } from './imports/routes'
+import { insightsRoutes } from './insights/routes'
 import { meetingsRoutes } from './meetings/routes'
 import { partnersRoutes } from './partners/routes'
 import { referenceRoutes } from './reference/routes'
+import { referralsRoutes } from './referrals/routes'
 import { mbrRoutes } from './reports/mbr/routes'
 import { reportsRoutes } from './reports/routes'
 import { settingsRoutes } from './settings/routes'
+import { spotlightsRoutes } from './spotlights/routes'
 import { stakeholdersRoutes } from './stakeholders/routes'
 import { touchpointsRoutes } from './touchpoints/routes'
 import { usersRoutes } from './users/routes'
@@ -40,4 +43,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   actionsRoutes,
   digestRoutes,
   cadenceRoutes,
+  insightsRoutes,
+  spotlightsRoutes,
+  referralsRoutes,
 ]

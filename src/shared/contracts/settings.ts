@@ -51,6 +51,13 @@ export const programSettingsValues = z
         complianceTarget: share,
       })
       .default({ silentWeeks: 6, complianceTarget: 0.8 }),
+    /** Referrals (decision 016); sets saved before it existed read the defaults. */
+    referrals: z
+      .object({
+        /** A referral still pending this many days after it was received is unanswered ([PC-REF]: 7). */
+        answerWithinDays: z.number().int().min(1).max(90),
+      })
+      .default({ answerWithinDays: 7 }),
   })
   .superRefine((v, ctx) => {
     const w = v.health.weights
@@ -103,6 +110,7 @@ export const defaultProgramSettings: ProgramSettingsValues = {
     successReviewDays: 90,
   },
   cadence: { silentWeeks: 6, complianceTarget: 0.8 },
+  referrals: { answerWithinDays: 7 },
 }
 
 export const settingsVersion = z.object({

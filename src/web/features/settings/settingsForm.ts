@@ -31,6 +31,7 @@ export type SettingsFormValues = {
     successReviewDays: Num
   }
   cadence: { silentWeeks: Num; complianceTarget: Num }
+  referrals: { answerWithinDays: Num }
 }
 
 /** 0.15 → 15 without floating-point dust. */
@@ -65,6 +66,7 @@ export function toFormValues(
       successReviewDays: p.successReviewDays,
     },
     cadence: { silentWeeks: c.silentWeeks, complianceTarget: toPct(c.complianceTarget) },
+    referrals: { answerWithinDays: values.referrals.answerWithinDays },
   }
 }
 
@@ -97,6 +99,7 @@ export function toBody(v: SettingsFormValues): SaveSettingsBody {
         silentWeeks: num(v.cadence.silentWeeks),
         complianceTarget: fromPct(v.cadence.complianceTarget),
       },
+      referrals: { answerWithinDays: num(v.referrals.answerWithinDays) },
     },
     ...(note ? { note } : {}),
   }
@@ -126,6 +129,7 @@ const fields = new Set([
   'program.successReviewDays',
   'cadence.silentWeeks',
   'cadence.complianceTarget',
+  'referrals.answerWithinDays',
 ])
 
 /** The field of an issue path of the request (`values.health.weights.usage` → `health.weights.usage`). */
