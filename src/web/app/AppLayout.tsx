@@ -24,6 +24,7 @@ import {
   IconLayoutDashboard,
   IconLogout,
   IconSettings,
+  IconSpeakerphone,
   IconUsers,
 } from '@tabler/icons-react'
 import { Suspense, useEffect } from 'react'
@@ -58,6 +59,7 @@ export function AppLayout() {
     { to: '/customers', label: 'Customers', icon: IconBuildingStore, show: true },
     { to: '/opportunities', label: 'Opportunities', icon: IconBulb, show: true },
     { to: '/escalations', label: 'Escalations', icon: IconAlertTriangle, show: true },
+    { to: '/insights', label: 'Insights & Spotlights', icon: IconSpeakerphone, show: true },
     { to: '/import', label: 'Import', icon: IconFileImport, show: canImport },
     { to: '/users', label: 'Users', icon: IconUsers, show: isAdmin },
     { to: '/settings', label: 'Settings', icon: IconSettings, show: isAdmin },

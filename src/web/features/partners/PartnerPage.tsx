@@ -45,6 +45,8 @@ import { CustomerTable } from '../customers/CustomerTable'
 import { PartnerAnalyticsSection } from '../dashboards/PartnerAnalyticsSection'
 import { PartnerEscalationsCard } from '../escalations/PartnerEscalationsCard'
 import { HealthCard } from '../health/HealthCard'
+import { PartnerReferralsCard } from '../insights/PartnerReferralsCard'
+import { PartnerVoiceCard } from '../insights/PartnerVoiceCard'
 import { MbrPackButton } from '../mbr/MbrPackButton'
 import { MeetingsSection } from '../meetings/MeetingsSection'
 import { TopOpportunitiesCard } from '../opportunities/TopOpportunitiesCard'
@@ -380,6 +382,8 @@ export function PartnerPage() {
         <PartnerEscalationsCard partner={p} canRaise={editable && !p.archived} />
         <TopOpportunitiesCard partnerId={p.id} />
         <EngagementLogCard partners={[p]} canLog={editable && !p.archived} />
+        <PartnerVoiceCard partner={p} canAdd={editable && !p.archived} />
+        <PartnerReferralsCard partner={p} canEdit={editable && !p.archived} />
         <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
         <MeetingsSection partnerId={p.id} canEdit={editable && !p.archived} />
         <PartnerCadenceCard partnerId={p.id} />
