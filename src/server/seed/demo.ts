@@ -14,6 +14,7 @@ import {
 import { hashPassword } from '#server/modules/auth/password'
 import type { Role } from '#shared/domain/roles'
 import { writeDemoRhythm } from './demo-rhythm'
+import { writeDemoVoice } from './demo-voice'
 import { generatePortfolio, personName } from './generator'
 import { createRandom } from './random'
 
@@ -215,6 +216,21 @@ export async function writeDemo(database: Database, opts: { seed: number; today:
         customers: customerRows.map((c) => c.id),
       },
     )
+    const approverOf = (regionId: number) =>
+      (userRows.find((u) => u.role === 'lead' && u.regionId === regionId) ??
+        userRows.find((u) => u.role === 'admin'))!.id
+    const voice = await writeDemoVoice(
+      tx,
+      opts.seed,
+      opts.today,
+      partnerRows.map((p, i) => ({
+        id: p.id,
+        fpmUserId: p.fpmUserId!,
+        status: data.partners[i].status,
+        customers: data.customers.flatMap((c, k) => (c.partnerIndex === i ? [customerRows[k].id] : [])),
+        approverId: approverOf(regionRows[data.partners[i].regionIndex].id),
+      })),
+    )
     await tx.execute(sql`analyze`)
     return {
       logins: demoLogins,
@@ -229,6 +245,7 @@ export async function writeDemo(database: Database, opts: { seed: number; today:
         engagements: data.engagements.length,
         snapshots: data.snapshots.length,
         ...rhythm,
+        ...voice,
       },
     }
   })
