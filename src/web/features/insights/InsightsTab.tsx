@@ -124,70 +124,72 @@ export function InsightsTab({
       {list.isError ? (
         <QueryError error={list.error} />
       ) : (
-        <Table striped highlightOnHover aria-label="Insights">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Title</Table.Th>
-              <Table.Th>Partner</Table.Th>
-              <Table.Th>Customer</Table.Th>
-              <Table.Th>Workload</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th ta="right">+1</Table.Th>
-              <Table.Th>Submitted</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data?.items.map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td maw={320}>
-                  <Text fz="sm" fw={500} lineClamp={1} title={i.title}>
-                    {i.title}
-                  </Text>
-                  <Text fz="xs" c="dimmed" lineClamp={1} title={i.description}>
-                    {i.description}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/partners/${i.partnerId}`} fz="sm">
-                    {i.partnerName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td fz="sm">{i.customerName ?? '—'}</Table.Td>
-                <Table.Td fz="sm">{i.workloadCode ? workloadName(i.workloadCode) : '—'}</Table.Td>
-                <Table.Td fz="sm">{insightTypeLabel[i.type]}</Table.Td>
-                <Table.Td>
-                  <InsightStatusBadge status={i.status} />
-                </Table.Td>
-                <Table.Td ta="right" fz="sm">
-                  {i.plusOnes}
-                </Table.Td>
-                <Table.Td fz="sm">{formatDate(i.submittedAt)}</Table.Td>
-                <Table.Td>
-                  {canWrite && (
-                    <Menu position="bottom-end">
-                      <Menu.Target>
-                        <ActionIcon variant="subtle" aria-label={`Actions on ${i.title}`}>
-                          <IconDots size={16} />
-                        </ActionIcon>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        {insightTransitions[i.status].map((s) => (
-                          <Menu.Item key={s} onClick={() => move(i, s)}>
-                            Mark {insightStatusLabel[s].toLowerCase()}
-                          </Menu.Item>
-                        ))}
-                        <Menu.Item onClick={() => setPlusOne(i)}>Add a customer’s +1</Menu.Item>
-                        <Menu.Item onClick={() => setEditing(i)}>Edit</Menu.Item>
-                      </Menu.Dropdown>
-                    </Menu>
-                  )}
-                </Table.Td>
+        <Table.ScrollContainer minWidth={1000}>
+          <Table striped highlightOnHover aria-label="Insights">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Title</Table.Th>
+                <Table.Th>Partner</Table.Th>
+                <Table.Th>Customer</Table.Th>
+                <Table.Th>Workload</Table.Th>
+                <Table.Th>Type</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th ta="right">+1</Table.Th>
+                <Table.Th>Submitted</Table.Th>
+                <Table.Th />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data?.items.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td maw={320}>
+                    <Text fz="sm" fw={500} lineClamp={1} title={i.title}>
+                      {i.title}
+                    </Text>
+                    <Text fz="xs" c="dimmed" lineClamp={1} title={i.description}>
+                      {i.description}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/partners/${i.partnerId}`} fz="sm">
+                      {i.partnerName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td fz="sm">{i.customerName ?? '—'}</Table.Td>
+                  <Table.Td fz="sm">{i.workloadCode ? workloadName(i.workloadCode) : '—'}</Table.Td>
+                  <Table.Td fz="sm">{insightTypeLabel[i.type]}</Table.Td>
+                  <Table.Td>
+                    <InsightStatusBadge status={i.status} />
+                  </Table.Td>
+                  <Table.Td ta="right" fz="sm">
+                    {i.plusOnes}
+                  </Table.Td>
+                  <Table.Td fz="sm">{formatDate(i.submittedAt)}</Table.Td>
+                  <Table.Td>
+                    {canWrite && (
+                      <Menu position="bottom-end">
+                        <Menu.Target>
+                          <ActionIcon variant="subtle" aria-label={`Actions on ${i.title}`}>
+                            <IconDots size={16} />
+                          </ActionIcon>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          {insightTransitions[i.status].map((s) => (
+                            <Menu.Item key={s} onClick={() => move(i, s)}>
+                              Mark {insightStatusLabel[s].toLowerCase()}
+                            </Menu.Item>
+                          ))}
+                          <Menu.Item onClick={() => setPlusOne(i)}>Add a customer’s +1</Menu.Item>
+                          <Menu.Item onClick={() => setEditing(i)}>Edit</Menu.Item>
+                        </Menu.Dropdown>
+                      </Menu>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {list.data && list.data.total === 0 && (
         <Text c="dimmed" fz="sm">

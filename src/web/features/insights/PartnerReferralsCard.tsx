@@ -88,7 +88,7 @@ export function PartnerReferralsCard({
                       </Button>
                       <Button
                         size="compact-xs"
-                        variant="subtle"
+                        variant="light"
                         color="gray"
                         onClick={() => answer(r, 'reassigned')}
                       >

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks'
 import { useId, useState } from 'react'
 import { Link } from 'react-router'
 import { addDays, today } from '#shared/domain/periods'
-import { formatDate } from '../../lib/format'
+import { formatDate, plural } from '../../lib/format'
 import { useInsights, useSpotlights, useVoiceCounts } from './api'
 import { InsightStatusBadge, SpotlightStatusBadge } from './badges'
 import { InsightFormModal } from './InsightFormModal'
@@ -46,7 +46,8 @@ export function PartnerVoiceCard({
         )}
       </Group>
       <Text fz="sm" c={c && c.insights + c.spotlights === 0 ? 'orange.8' : 'dimmed'} mb="sm">
-        Last 90 days: {c?.insights ?? 0} insights, {c?.spotlights ?? 0} spotlights submitted
+        Last 90 days: {plural(c?.insights ?? 0, 'insight')}, {plural(c?.spotlights ?? 0, 'spotlight')}{' '}
+        submitted
         {c && c.insights + c.spotlights === 0
           ? ' — nothing submitted: drive this partner to share feedback.'
           : '.'}
@@ -67,9 +68,11 @@ export function PartnerVoiceCard({
                 {i.title}
               </Text>
               <Group gap={6} wrap="nowrap">
-                <Text fz="xs" c="dimmed">
-                  +{i.plusOnes}
-                </Text>
+                {i.plusOnes > 0 && (
+                  <Text fz="xs" c="dimmed" title="Customers with this need">
+                    +1 × {i.plusOnes}
+                  </Text>
+                )}
                 <InsightStatusBadge status={i.status} />
               </Group>
             </Group>
