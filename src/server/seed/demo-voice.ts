@@ -180,16 +180,14 @@ export async function writeDemoVoice(tx: Tx, seed: number, today: Date, partners
             ]
           : []
         if (plus.length)
-          await tx
-            .insert(insightPlusOnes)
-            .values(
-              plus.map((c, n) => ({
-                insightId: row!.id,
-                customerId: c,
-                addedBy: p.fpmUserId,
-                addedAt: ago(raised - n),
-              })),
-            )
+          await tx.insert(insightPlusOnes).values(
+            plus.map((c, n) => ({
+              insightId: row!.id,
+              customerId: c,
+              addedBy: p.fpmUserId,
+              addedAt: ago(raised - n),
+            })),
+          )
       }
       for (const story of rnd.sample(STORIES, rnd.int(0, 2))) {
         const written = rnd.int(10, 120)
