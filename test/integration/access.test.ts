@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   actionItems,
+  customers,
+  insights,
   meetingSeries,
   offboardingRecommendations,
+  referrals,
+  spotlights,
   taskCompletions,
   taskDefinitions,
 } from '#db/schema/index'
@@ -720,6 +724,116 @@ const matrix: [string, Call, Expect][] = [
     { method: 'GET', url: () => '/api/tasks/summary' },
     row(200, 200, 200, 200, 200, 200, 200, 200, 200),
   ],
+  // Insights, spotlights and referrals (insight, spotlight and referral of A1 are seeded below).
+  [
+    'list insights',
+    { method: 'GET', url: () => '/api/insights' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'raise insight on A1',
+    {
+      method: 'POST',
+      url: () => '/api/insights',
+      body: (fx, k) => ({ partnerId: fx.partnerA1.id, type: 'product', title: `By ${k}`, description: 'd' }),
+    },
+    row(201, 201, 400, 201, 400, 400, 403, 403, 400),
+  ],
+  [
+    'insight counts',
+    { method: 'GET', url: () => '/api/insights/counts' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'export insights',
+    { method: 'GET', url: () => '/api/insights/export?format=csv' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  ['GET insight of A1', { method: 'GET', url: () => `/api/insights/${insightA1}` }, readA1],
+  [
+    'PATCH insight of A1',
+    {
+      method: 'PATCH',
+      url: () => `/api/insights/${insightA1}`,
+      body: (_fx, k) => ({ title: `Insight ${k}` }),
+    },
+    writeA1,
+  ],
+  [
+    '+1 on insight of A1',
+    {
+      method: 'POST',
+      url: () => `/api/insights/${insightA1}/plus-ones`,
+      // A new customer each time, so that only access decides the answer.
+      body: (_fx, _k, i) => ({ customerId: plusOneCustomers[i] }),
+    },
+    createA1,
+  ],
+  [
+    'list spotlights',
+    { method: 'GET', url: () => '/api/spotlights' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'write spotlight on A1',
+    {
+      method: 'POST',
+      url: () => '/api/spotlights',
+      body: (fx, k) => ({
+        partnerId: fx.partnerA1.id,
+        title: `By ${k}`,
+        situation: 's',
+        actions: 'a',
+        outcome: 'o',
+      }),
+    },
+    row(201, 201, 400, 201, 400, 400, 403, 403, 400),
+  ],
+  [
+    'export spotlights',
+    { method: 'GET', url: () => '/api/spotlights/export?format=xlsx' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  ['GET spotlight of A1', { method: 'GET', url: () => `/api/spotlights/${spotlightA1}` }, readA1],
+  [
+    'PATCH spotlight of A1',
+    {
+      method: 'PATCH',
+      url: () => `/api/spotlights/${spotlightA1}`,
+      body: (_fx, k) => ({ title: `Story ${k}` }),
+    },
+    writeA1,
+  ],
+  [
+    'list referrals',
+    { method: 'GET', url: () => '/api/referrals' },
+    row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  ],
+  [
+    'record referral on A1',
+    {
+      method: 'POST',
+      url: () => '/api/referrals',
+      body: (fx, k) => ({
+        partnerId: fx.partnerA1.id,
+        customerName: `Referred ${k}`,
+        workloadCodes: ['EXO'],
+        receivedAt: '2026-01-05T09:00:00Z',
+      }),
+    },
+    row(201, 201, 400, 201, 400, 400, 403, 403, 400),
+  ],
+  ['GET referral of A1', { method: 'GET', url: () => `/api/referrals/${referralA1}` }, readA1],
+  [
+    'PATCH referral of A1',
+    { method: 'PATCH', url: () => `/api/referrals/${referralA1}`, body: (_fx, k) => ({ note: `Note ${k}` }) },
+    writeA1,
+  ],
+  [
+    'referrals of partner A1',
+    { method: 'GET', url: (fx) => `/api/partners/${fx.partnerA1.id}/referrals` },
+    readA1,
+  ],
 ]
 
 let t: Awaited<ReturnType<typeof createAccessTestApp>>
@@ -731,6 +845,10 @@ let seriesA1 = 0
 let endedA1 = 0
 let meetingA1 = ''
 let actionA1 = 0
+let insightA1 = 0
+let spotlightA1 = 0
+let referralA1 = 0
+const plusOneCustomers: number[] = []
 let recommendationA1 = 0
 let taskA = 0
 let taskRetire = 0
@@ -787,6 +905,35 @@ beforeAll(async () => {
   seriesA1 = s1!.id
   endedA1 = s2!.id
   meetingA1 = `/api/meeting-series/${seriesA1}/occurrences/${encodeURIComponent('2026-01-06T08:00:00.000Z')}`
+  const by = t.fx.users.fpmA1.id
+  const [ins] = await t.database.db
+    .insert(insights)
+    .values({ partnerId: t.fx.partnerA1.id, type: 'product', title: 'I', description: 'd', submittedBy: by })
+    .returning()
+  insightA1 = ins!.id
+  const [sp] = await t.database.db
+    .insert(spotlights)
+    .values({
+      partnerId: t.fx.partnerA1.id,
+      title: 'S',
+      situation: 's',
+      actions: 'a',
+      outcome: 'o',
+      createdBy: by,
+    })
+    .returning()
+  spotlightA1 = sp!.id
+  const [rf] = await t.database.db
+    .insert(referrals)
+    .values({ partnerId: t.fx.partnerA1.id, customerName: 'R', receivedAt: new Date(), recordedBy: by })
+    .returning()
+  referralA1 = rf!.id
+  // Customers of partner A1 (visible to everyone who sees A1), one per role, for the +1 row.
+  const extra = await t.database.db
+    .insert(customers)
+    .values(keys.map((k) => ({ tpid: `PLUS-${k}`, name: `Plus ${k}`, primaryPartnerId: t.fx.partnerA1.id })))
+    .returning()
+  plusOneCustomers.push(...extra.map((c) => c.id))
   const [a] = await t.database.db
     .insert(actionItems)
     .values({ partnerId: t.fx.partnerA1.id, title: 'Item A1', ownerUserId: t.fx.users.fpmA1.id })

@@ -28,7 +28,9 @@ async function rhythmCounts(db: Database) {
        (select count(*)::int from meeting_occurrences where status = 'held') as "meetingsHeld",
        (select count(*)::int from action_items) as "actionItems", (select count(*)::int from escalations) as escalations,
        (select count(*)::int from touchpoints) as touchpoints,
-       (select count(*)::int from nsat_responses) as "nsatResponses"`,
+       (select count(*)::int from nsat_responses) as "nsatResponses",
+       (select count(*)::int from insights) as insights, (select count(*)::int from spotlights) as spotlights,
+       (select count(*)::int from referrals) as referrals`,
   )
   return rows[0]
 }
@@ -168,6 +170,8 @@ describe('trellis seed (CLI)', () => {
       expect(counts).toEqual(body.counts)
       expect(body.counts.meetingSeries).toBeGreaterThan(20)
       expect(body.counts.escalations).toBeGreaterThan(5)
+      expect(body.counts.insights).toBeGreaterThan(5)
+      expect(body.counts.spotlights).toBeGreaterThan(2)
     } finally {
       await db.close()
     }

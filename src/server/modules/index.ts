@@ -10,15 +10,18 @@ import { digestRoutes } from './digest/routes'
 import { escalationsRoutes } from './escalations/routes'
 import { healthRoutes } from './health/routes'
 import { importsRoutes } from './imports/routes'
+import { insightsRoutes } from './insights/routes'
 import { meetingsRoutes } from './meetings/routes'
 import { nsatRoutes } from './nsat/routes'
 import { offboardingRoutes } from './offboarding/routes'
 import { partnersRoutes } from './partners/routes'
 import { referenceRoutes } from './reference/routes'
+import { referralsRoutes } from './referrals/routes'
 import { mbrRoutes } from './reports/mbr/routes'
 import { reportsRoutes } from './reports/routes'
 import { scorecardRoutes } from './scorecard/routes'
 import { settingsRoutes } from './settings/routes'
+import { spotlightsRoutes } from './spotlights/routes'
 import { stakeholdersRoutes } from './stakeholders/routes'
 import { tasksRoutes } from './tasks/routes'
 import { touchpointsRoutes } from './touchpoints/routes'
@@ -50,4 +53,7 @@ export const apiModules: FastifyPluginAsyncZod[] = [
   tasksRoutes,
   nsatRoutes,
   complianceRoutes,
+  insightsRoutes,
+  spotlightsRoutes,
+  referralsRoutes,
 ]

@@ -16,6 +16,7 @@ import type { Role } from '#shared/domain/roles'
 import { writeDemoNsat } from './demo-nsat'
 import { writeDemoRhythm } from './demo-rhythm'
 import { writeDemoTasks } from './demo-tasks'
+import { writeDemoVoice } from './demo-voice'
 import { generatePortfolio, personName } from './generator'
 import { createRandom } from './random'
 
@@ -234,6 +235,21 @@ export async function writeDemo(database: Database, opts: { seed: number; today:
       })),
       { partners: partnerRows.map((p) => p.id), customers: customerRows.map((c) => c.id) },
     )
+    const approverOf = (regionId: number) =>
+      (userRows.find((u) => u.role === 'lead' && u.regionId === regionId) ??
+        userRows.find((u) => u.role === 'admin'))!.id
+    const voice = await writeDemoVoice(
+      tx,
+      opts.seed,
+      opts.today,
+      partnerRows.map((p, i) => ({
+        id: p.id,
+        fpmUserId: p.fpmUserId!,
+        status: data.partners[i].status,
+        customers: data.customers.flatMap((c, k) => (c.partnerIndex === i ? [customerRows[k].id] : [])),
+        approverId: approverOf(regionRows[data.partners[i].regionIndex].id),
+      })),
+    )
     await tx.execute(sql`analyze`)
     return {
       logins: demoLogins,
@@ -248,6 +264,7 @@ export async function writeDemo(database: Database, opts: { seed: number; today:
         engagements: data.engagements.length,
         snapshots: data.snapshots.length,
         ...rhythm,
+        ...voice,
         ...nsat,
       },
     }

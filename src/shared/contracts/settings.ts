@@ -133,6 +133,13 @@ export const programSettingsValues = z
         target: share,
       })
       .default(defaultCompliance),
+    /** Referrals (decision 016); sets saved before it existed read the defaults. */
+    referrals: z
+      .object({
+        /** A referral still pending this many days after it was received is unanswered ([PC-REF]: 7). */
+        answerWithinDays: z.number().int().min(1).max(90),
+      })
+      .default({ answerWithinDays: 7 }),
   })
   .superRefine((v, ctx) => {
     for (const scale of nsatScales) {
@@ -209,6 +216,7 @@ export const defaultProgramSettings: ProgramSettingsValues = {
   tasks: { phaseGraceDays: 30 },
   nsat: { mapping: defaultNsatMapping, target: 100, minResponses: 5 },
   compliance: defaultCompliance,
+  referrals: { answerWithinDays: 7 },
 }
 
 export const settingsVersion = z.object({

@@ -125,3 +125,21 @@ export const complianceCheckDefinition = {
   escalations:
     'Per open or in-progress escalation of a live partner: passes when its newest event (a status change, an escalation step, an edit) — or its raising, without one — is at most N days old (7 by default).',
 } as const
+/** Insights, spotlights and referrals (decision 016); docs/metrics.md "Insights, spotlights and referrals". */
+export const voiceMetricDefinitions = {
+  insightsSubmitted:
+    'Insights of the partner whose submission date (the day it left New) falls in the period [from, to); one that is still New is not counted. Per FPM and per region: the sum over their live partners (not archived, invited or departed).',
+  plusOnes:
+    'The customers (tenants) that have the need an insight describes: the customer that raised it and every other customer that added its +1. Each customer counts once per insight; the database refuses a second.',
+  spotlightsSubmitted:
+    'Spotlights of the partner submitted for approval in the period [from, to), whatever was decided since.',
+  spotlightsApproved:
+    'Spotlights of the partner approved to share (internally or publicly) by a lead or an admin, counted on the day of the approval when it falls in the period [from, to), and still approved.',
+  partnersWithNone:
+    'Live partners in scope with no insight and no spotlight submitted in the period: the partners their FPM must drive to submit.',
+  referralsReceived: 'Referrals sent to the partner whose receipt time falls in the period [from, to).',
+  referralsAnswered:
+    'Of the referrals received in the period, those the partner accepted or declined before the end of the period. A reassigned referral is not an answer.',
+  referralsUnanswered:
+    'Of the referrals received in the period, those whose answer window (received + N days; 7 by default, from the settings in force on the last day of the period) ended by the end of the period without the partner accepting or declining before it: still pending, reassigned, or answered only later. On the partner page: the same as of now, with the settings in force today. The 2-business-day contact SLA (received + 2 working days, Monday to Friday) is shown next to each referral, not counted.',
+}

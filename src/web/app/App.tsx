@@ -43,6 +43,9 @@ const EscalationsPage = lazy(() =>
 const EscalationPage = lazy(() =>
   import('../features/escalations/EscalationPage').then((m) => ({ default: m.EscalationPage })),
 )
+const InsightsPage = lazy(() =>
+  import('../features/insights/InsightsPage').then((m) => ({ default: m.InsightsPage })),
+)
 const MeetingPage = lazy(() =>
   import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })),
 )
@@ -115,6 +118,7 @@ export function App() {
               <Route path="/opportunities" element={<OpportunitiesPage />} />
               <Route path="/escalations" element={<EscalationsPage />} />
               <Route path="/escalations/:id" element={<EscalationPage />} />
+              <Route path="/insights" element={<InsightsPage />} />
               <Route path="/my-week" element={<MyWeekPage />} />
               <Route path="/tasks" element={<TasksPage />} />
               <Route path="/tasks/catalogue" element={<TaskCataloguePage />} />

@@ -28,6 +28,7 @@ import {
   IconLogout,
   IconMoodSmile,
   IconSettings,
+  IconSpeakerphone,
   IconTargetArrow,
   IconUsers,
 } from '@tabler/icons-react'
@@ -68,6 +69,7 @@ export function AppLayout() {
     { to: '/tasks', label: 'Tasks', icon: IconListCheck, show: true },
     { to: '/nsat', label: 'NSAT', icon: IconMoodSmile, show: true },
     { to: '/compliance', label: 'Data compliance', icon: IconChecklist, show: true },
+    { to: '/insights', label: 'Insights & Spotlights', icon: IconSpeakerphone, show: true },
     { to: '/import', label: 'Import', icon: IconFileImport, show: canImport },
     { to: '/users', label: 'Users', icon: IconUsers, show: isAdmin },
     { to: '/settings', label: 'Settings', icon: IconSettings, show: isAdmin },

@@ -46,6 +46,8 @@ import { CustomerTable } from '../customers/CustomerTable'
 import { PartnerAnalyticsSection } from '../dashboards/PartnerAnalyticsSection'
 import { PartnerEscalationsCard } from '../escalations/PartnerEscalationsCard'
 import { HealthCard } from '../health/HealthCard'
+import { PartnerReferralsCard } from '../insights/PartnerReferralsCard'
+import { PartnerVoiceCard } from '../insights/PartnerVoiceCard'
 import { MbrPackButton } from '../mbr/MbrPackButton'
 import { MeetingsSection } from '../meetings/MeetingsSection'
 import { PartnerNsatCard } from '../nsat/PartnerNsatCard'
@@ -387,6 +389,8 @@ export function PartnerPage() {
         <TopOpportunitiesCard partnerId={p.id} />
         <PartnerTasksCard partnerId={p.id} />
         <EngagementLogCard partners={[p]} canLog={editable && !p.archived} />
+        <PartnerVoiceCard partner={p} canAdd={editable && !p.archived} />
+        <PartnerReferralsCard partner={p} canEdit={editable && !p.archived} />
         <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
         <div id="engagement-log">
           <EngagementLogCard partners={[p]} canLog={editable && !p.archived} />

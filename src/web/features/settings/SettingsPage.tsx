@@ -470,6 +470,19 @@ function SettingsForm({
           </SimpleGrid>
         </Fieldset>
         <ComplianceSettingsFields form={form} readOnly={readOnly} />
+        <Fieldset legend="Referrals" disabled={readOnly} variant="filled">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <NumberInput
+              label="Unanswered after"
+              description="Days a referral may stay pending"
+              suffix=" days"
+              allowDecimal={false}
+              min={1}
+              max={90}
+              {...form.getInputProps('referrals.answerWithinDays')}
+            />
+          </SimpleGrid>
+        </Fieldset>
         {form.errors.root && (
           <Text c="red.7" fz="sm">
             {form.errors.root}

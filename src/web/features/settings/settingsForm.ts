@@ -42,6 +42,7 @@ export type SettingsFormValues = {
     mapping: Record<'msit4' | 'cpe5', { vsat: string[]; dsat: string[] }>
   }
   compliance: ComplianceForm
+  referrals: { answerWithinDays: Num }
 }
 
 export const scorecardTargetKeys = Object.keys(defaultProgramSettings.scorecard) as (keyof ScorecardTargets)[]
@@ -111,6 +112,7 @@ export function toFormValues(
       escalations: { ...values.compliance.escalations },
       target: toPct(values.compliance.target),
     },
+    referrals: { answerWithinDays: values.referrals.answerWithinDays },
   }
 }
 
@@ -161,6 +163,7 @@ export function toBody(v: SettingsFormValues): SaveSettingsBody {
         stakeholders: { enabled: v.compliance.stakeholders.enabled },
         target: fromPct(v.compliance.target),
       },
+      referrals: { answerWithinDays: num(v.referrals.answerWithinDays) },
     },
     ...(note ? { note } : {}),
   }
@@ -203,6 +206,7 @@ const fields = new Set([
   'nsat.mapping.cpe5.dsat',
   ...complianceDayChecks.map((k) => `compliance.${k}.days`),
   'compliance.target',
+  'referrals.answerWithinDays',
 ])
 
 /** The field of an issue path of the request (`values.health.weights.usage` → `health.weights.usage`). */

@@ -9,14 +9,12 @@ import {
 } from '#shared/domain/escalations'
 import { type IntentStatus, intentStatusLabel, type Phase, phaseLabel } from '#shared/domain/portfolio'
 import { workloadName } from '#shared/domain/workloads'
+import { textCell } from '../cells'
 import { INT, PCT, PTS, sheet } from '../xlsx'
 import { type MbrPack, monthLabel } from './data'
 
-/**
- * Text goes into a cell as a string value, never as a formula: exceljs writes a string as a shared string,
- * so a customer named "=HYPERLINK(…)" stays text in Excel and LibreOffice (a test checks it).
- */
-const text = (s: string | null | undefined) => (s === null || s === undefined ? '' : String(s))
+/** Text goes into a cell as a string value, never as a formula (reports/cells.ts; a test checks it). */
+const text = textCell
 
 /**
  * The XLSX appendix of an MBR deck: the rows behind every slide, one sheet each — Summary, Customer rows
