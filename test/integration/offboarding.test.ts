@@ -97,6 +97,26 @@ describe('offboarding flags', () => {
     })
   })
 
+  it('flags NSAT below target from six responses of the last twelve months, not from fewer', async () => {
+    const day = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10)
+    const answers = ['very_satisfied', 'somewhat_satisfied', ...Array(4).fill('very_dissatisfied')]
+    for (const [i, answer] of answers.entries()) {
+      const res = await call('fpmB1', 'POST', `/api/partners/${t.fx.partnerB1.id}/nsat/responses`, {
+        respondentName: `Respondent ${i}`,
+        respondedOn: day,
+        source: 'partner_survey',
+        scale: 'msit4',
+        answer,
+      })
+      expect(res.statusCode, res.body).toBe(201)
+      const o = await ok<OffboardingOverview>('leadB', 'GET', '/api/offboarding')
+      const flag = o.partners[0]!.flags.find((f) => f.rule === 'nsat_below_target')
+      // 100 × (1 − 4) ÷ 6 + 100 = 50 once all six are in; under five responses it is low n and flags nothing.
+      if (i < 4) expect(flag).toBeUndefined()
+      if (i === 5) expect(flag).toMatchObject({ facts: { nsat: 50, responses: 6, target: 100 } })
+    }
+  })
+
   it('shows each reader only the partners in their scope', async () => {
     const ids = async (key: string) =>
       (await ok<OffboardingOverview>(key, 'GET', '/api/offboarding')).partners.map((p) => p.partnerId).sort()

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { escalations, offboardingRecommendations, stakeholders } from '#db/schema/index'
+import { escalations, insights, offboardingRecommendations, stakeholders } from '#db/schema/index'
 import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import type { Scorecard, ScorecardDrilldown, ScorecardGroup } from '#shared/contracts/scorecard'
 import { createAccessTestApp } from '#test/helpers/app'
@@ -42,6 +42,9 @@ function latestFifteenth(now = new Date()) {
  *   breached), B1 medium in 48 h (within) → A1 1 of 2, total 2 of 3.
  * - Not progressing today: A2 and B1 are flagged (no rhythm), A1 is not; A2 has a proposed recommendation →
  *   1 of 2; fpmA1 has none flagged → no data.
+ * - Partner NSAT 2026-Q4: A1's three responses in October, 2 very satisfied and 1 very dissatisfied →
+ *   100 × (2 − 1) ÷ 3 + 100 = 133, low n (under 5); none before → no trend.
+ * - Insights or Spotlights 2026-Q4: A1 submitted one in November, A2 and B1 none → 1 of 3.
  */
 beforeAll(async () => {
   t = await createAccessTestApp()
@@ -92,6 +95,30 @@ beforeAll(async () => {
       escalation(partnerA1.id, 'critical', '2026-10-05T00:00:00Z', 72),
       escalation(partnerB1.id, 'medium', '2026-11-02T00:00:00Z', 48),
     ])
+  for (const [i, answer] of ['very_satisfied', 'very_satisfied', 'very_dissatisfied'].entries()) {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/partners/${partnerA1.id}/nsat/responses`,
+      headers: { cookie },
+      payload: {
+        respondentName: `R${i}`,
+        respondedOn: `2026-10-1${i}`,
+        source: 'partner_survey',
+        scale: 'msit4',
+        answer,
+      },
+    })
+    expect(res.statusCode, res.body).toBe(201)
+  }
+  await t.database.db.insert(insights).values({
+    partnerId: partnerA1.id,
+    type: 'product',
+    title: 'Teams rooms',
+    description: 'Room licences',
+    status: 'submitted',
+    submittedBy: users.fpmA1.id,
+    submittedAt: new Date('2026-11-03T10:00:00Z'),
+  })
   await t.database.db
     .insert(offboardingRecommendations)
     .values({ partnerId: partnerA2.id, reason: 'No rhythm', flags: [], proposedBy: users.fpmA2.id })
@@ -142,6 +169,17 @@ describe('role scorecard', () => {
       denominator: 1,
     })
     expect(metric(s.total, 'not_progressing_raised')).toMatchObject({ numerator: 1, denominator: 2 })
+    expect(metric(a1, 'nsat_partner')).toMatchObject({
+      numerator: 1,
+      denominator: 3,
+      value: 133,
+      lowN: true,
+      status: 'on_target',
+    })
+    expect(a1.metrics.nsat_partner!.trend.map((p) => p.value)).toEqual([null, null, null, 133])
+    expect(metric(s.total, 'nsat_customer')).toMatchObject({ denominator: 0, value: null, status: 'no_data' })
+    expect(metric(s.total, 'insights_spotlights')).toMatchObject({ numerator: 1, denominator: 3 })
+    expect(metric(a1, 'insights_spotlights')).toMatchObject({ numerator: 1, denominator: 1, value: 1 })
     // Metrics of today have no trend.
     expect(a1.metrics.rhythm_in_place!.trend).toEqual([])
   })

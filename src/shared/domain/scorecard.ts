@@ -177,7 +177,6 @@ export const metricDefinition = (code: ScorecardMetric) => metricDefinitions.fin
 
 /** A metric's raw totals: numerator over denominator, or NSAT's counts. Summed over partners. */
 export type MetricTotals = { numerator: number; denominator: number }
-export type NsatTotals = { valid: number; vsat: number; dsat: number }
 
 export const addTotals = (a: MetricTotals, b: MetricTotals): MetricTotals => ({
   numerator: a.numerator + b.numerator,
@@ -189,12 +188,6 @@ export const sumTotals = (list: readonly MetricTotals[]): MetricTotals =>
 /** numerator ÷ denominator, null when nothing to count. */
 export const shareOf = (t: MetricTotals): number | null =>
   t.denominator > 0 ? t.numerator / t.denominator : null
-
-/** NSAT = %VSAT − %DSAT + 100 over valid responses, rounded to an integer (0–200); null without responses. */
-export function nsatOf(t: NsatTotals): number | null {
-  if (t.valid <= 0) return null
-  return Math.round(((t.vsat - t.dsat) / t.valid) * 100 + 100)
-}
 
 export type MetricStatus = 'on_target' | 'below_target' | 'no_data' | 'not_tracked'
 

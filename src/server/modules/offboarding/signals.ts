@@ -7,6 +7,7 @@ import { parsePeriod } from '#shared/domain/cadence'
 import type { UsageMonth } from '#shared/domain/offboarding'
 import { offboardingRepository } from './repository'
 import type { PartnerSignals } from './rules/types'
+import { offboardingSignalSources } from './sources'
 
 export type SignalsPartner = {
   partnerId: number
@@ -29,8 +30,6 @@ export type SignalSource = (
   now: Date,
 ) => Promise<Map<number, Partial<PartnerSignals>>>
 
-export const signalSources: SignalSource[] = []
-
 /** The live partners of the scope with everything the rules read: one query per source, none per partner. */
 export async function gatherSignals(
   database: Database,
@@ -46,7 +45,7 @@ export async function gatherSignals(
   const cadence = cadenceService(database)
   const [facts, extra] = await Promise.all([
     known ?? cadence.partnerFacts(actor, filters, month, now),
-    Promise.all(signalSources.map((source) => source(database, actor, filters, now))),
+    Promise.all(offboardingSignalSources.map((source) => source(database, actor, filters, now))),
   ])
   const ids = facts.partners.map((p) => p.partnerId)
   const usage = new Map<number, UsageMonth[]>()

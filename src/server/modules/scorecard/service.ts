@@ -15,6 +15,7 @@ import type {
 import type { ProgramSettingsValues } from '#shared/contracts/settings'
 import { parsePeriod, quarterOf } from '#shared/domain/cadence'
 import { scorecardMetricDefinitions } from '#shared/domain/metrics'
+import { nsat } from '#shared/domain/nsat'
 import { addDays } from '#shared/domain/periods'
 import {
   type MetricDefinition,
@@ -41,14 +42,18 @@ const targetKeyOf = new Map(
 
 function targetOf(code: ScorecardMetric, s: ProgramSettingsValues): number | null {
   if (code === 'cadence_compliance') return s.cadence.complianceTarget
+  if (code === 'nsat_partner' || code === 'nsat_customer') return s.nsat.target
   const key = targetKeyOf.get(code)
   return key ? s.scorecard[key] : null
 }
 
-/** The value of a metric's totals: a share, or an NSAT (0–200) from (VSAT − DSAT) over valid responses. */
+/**
+ * The value of a metric's totals: a share, or an NSAT (0–200) from the NSAT module's formula, with
+ * numerator = VSAT − DSAT and denominator = valid responses.
+ */
 function metricValueOf(def: MetricDefinition, t: MetricTotals): number | null {
   if (def.unit === 'nsat')
-    return t.denominator > 0 ? Math.round((t.numerator / t.denominator) * 100 + 100) : null
+    return nsat({ valid: t.denominator, vsat: Math.max(t.numerator, 0), dsat: Math.max(-t.numerator, 0) })
   return shareOf(t)
 }
 
@@ -124,7 +129,7 @@ export function scorecardService(database: Database, sources: readonly Scorecard
           ...t,
           value,
           status: statusOf(value, targetOf(def.code, settings), isTracked),
-          lowN: false,
+          lowN: def.unit === 'nsat' && t.denominator > 0 && t.denominator < settings.nsat.minResponses,
         }
         const trend =
           isTracked && def.basis === 'period'
