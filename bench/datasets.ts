@@ -10,6 +10,7 @@ import pg from 'pg'
 import { type Database, openDatabase } from '#db/client'
 import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { ensureReferenceData } from '#server/modules/reference/service'
+import { defaultTaskCatalogue } from '#server/seed/demo-tasks'
 import { type SeedSize, seedDataset } from '#server/seed/seed-dataset'
 import { monthEnd } from '#shared/domain/periods'
 
@@ -110,9 +111,53 @@ export async function addRhythm(database: Database, period: string) {
 }
 
 /**
- * Issue 5's program data for a dataset without it (set-based): filled in as the NSAT, tasks, compliance and
- * insights modules land. False when nothing was added.
+ * Issue 5's program data for a dataset without it (set-based): the default task catalogue with one in five
+ * engagements' outreach task done, eight NSAT answers per partner over the last year (partner and customer
+ * surveys, a realistic spread) and an insight from two partners in three. False when tasks already exist.
  */
-export async function addProgramData(_database: Database): Promise<boolean> {
-  return false
+export async function addProgramData(database: Database): Promise<boolean> {
+  const q = (text: string, params: unknown[] = []) => database.sql.query(text, params)
+  const { rows } = await database.sql.query<{ n: number }>('select count(*)::int as n from task_definitions')
+  if (rows[0]!.n > 0) return false
+  for (const t of defaultTaskCatalogue)
+    await q(
+      `insert into task_definitions (code, name, description, mandatory, applies_to, expected_by, phase, days, workloads, sort_order)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        t.code,
+        t.name,
+        t.description ?? null,
+        t.mandatory,
+        t.appliesTo,
+        t.expectedBy,
+        t.phase ?? null,
+        t.days ?? null,
+        t.workloads ?? null,
+        t.sortOrder,
+      ],
+    )
+  await q(
+    `insert into task_completions (task_id, partner_id, engagement_id, completed_on, completed_by, evidence)
+     select (select id from task_definitions where code = '3616'), e.partner_id, e.id, e.created_at::date + 10,
+            (select min(id) from users), 'bench'
+     from engagements e where e.id % 5 = 0`,
+  )
+  await q(
+    `insert into nsat_responses (partner_id, customer_id, respondent_name, respondent_key, responded_on, source, scale, answer, origin)
+     select p.id, case when g % 2 = 0 then (select c.id from customers c where c.primary_partner_id = p.id limit 1) end,
+            'Respondent ' || g, 'bench-' || p.id || '-' || g, current_date - (g * 41 + p.id % 30),
+            case when g % 2 = 0 then 'customer_survey' else 'partner_survey' end, 'msit4',
+            (array['very_satisfied','somewhat_satisfied','very_satisfied','somewhat_dissatisfied','very_satisfied','very_dissatisfied','somewhat_satisfied','very_satisfied'])[1 + (p.id + g) % 8],
+            'import'
+     from partners p cross join generate_series(1, 8) g where p.archived_at is null`,
+  )
+  await q(
+    `insert into insights (partner_id, type, title, description, status, submitted_by, submitted_at)
+     select p.id, 'product', 'Feedback from ' || p.name, 'Bench insight', 'submitted', p.fpm_user_id,
+            now() - ((p.id * 7) % 300) * interval '1 day'
+     from partners p where p.archived_at is null and p.fpm_user_id is not null and p.id % 3 <> 0`,
+  )
+  await q('analyze')
+  log('  added the task catalogue and completions, NSAT answers and insights')
+  return true
 }
