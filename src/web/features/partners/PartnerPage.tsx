@@ -388,10 +388,8 @@ export function PartnerPage() {
         <PartnerEscalationsCard partner={p} canRaise={editable && !p.archived} />
         <TopOpportunitiesCard partnerId={p.id} />
         <PartnerTasksCard partnerId={p.id} />
-        <EngagementLogCard partners={[p]} canLog={editable && !p.archived} />
         <PartnerVoiceCard partner={p} canAdd={editable && !p.archived} />
         <PartnerReferralsCard partner={p} canEdit={editable && !p.archived} />
-        <StakeholdersCard partnerId={p.id} stakeholders={p.stakeholders} canEdit={editable && !p.archived} />
         <div id="engagement-log">
           <EngagementLogCard partners={[p]} canLog={editable && !p.archived} />
         </div>
