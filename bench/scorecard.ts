@@ -19,6 +19,7 @@ import { cadenceService } from '#server/modules/cadence/service'
 import { scorecardService } from '#server/modules/scorecard/service'
 import { scorecardSources } from '#server/modules/scorecard/sources/index'
 import { settingsInForce } from '#server/modules/settings/service'
+import { allTime, tasksService } from '#server/modules/tasks/service'
 import type { SeedSize } from '#server/seed/seed-dataset'
 import { parsePeriod, quarterOf } from '#shared/domain/cadence'
 import { trendPeriods } from '#shared/domain/scorecard'
@@ -98,6 +99,8 @@ async function benchOne(kind: 'pglite' | 'postgres') {
       periods,
       partners: facts.partners,
       cadenceTallies: facts.trendTallies,
+      // Not memoised: each source's timing includes the tasks rollup it needs.
+      taskTotals: () => tasksService(database).totalsByPartner(actor, filters, allTime),
       settings: (await settingsInForce(database, new Date().toISOString().slice(0, 10))).values,
       now: new Date(),
     }

@@ -1,6 +1,7 @@
 import type { Database } from '#db/client'
 import type { Actor } from '#server/modules/access/actor'
 import { type CadenceFilters, cadenceService } from '#server/modules/cadence/service'
+import type { tasksService } from '#server/modules/tasks/service'
 import type { CadencePartner } from '#shared/contracts/cadence'
 import type { OffboardingSettings } from '#shared/contracts/settings'
 import { parsePeriod } from '#shared/domain/cadence'
@@ -28,7 +29,18 @@ export type SignalSource = (
   actor: Actor,
   filters: CadenceFilters,
   now: Date,
+  known?: KnownFacts,
 ) => Promise<Map<number, Partial<PartnerSignals>>>
+
+/**
+ * Facts of the same scope a caller has already read (the scorecard reads them for its own metrics), so the
+ * rules reuse them instead of reading them again.
+ */
+export type KnownFacts = {
+  partners: CadencePartner[]
+  /** The tasks module's all-time totals per partner (decision 014), read once when first asked for. */
+  taskTotals?: () => ReturnType<ReturnType<typeof tasksService>['totalsByPartner']>
+}
 
 /** The live partners of the scope with everything the rules read: one query per source, none per partner. */
 export async function gatherSignals(
@@ -38,14 +50,14 @@ export async function gatherSignals(
   settings: OffboardingSettings,
   now: Date,
   /** The cadence facts of the same scope, when the caller has them already. */
-  known?: { partners: CadencePartner[] },
+  known?: KnownFacts,
 ): Promise<{ partner: SignalsPartner; signals: PartnerSignals }[]> {
   const repo = offboardingRepository(database.db)
   const month = parsePeriod(now.toISOString().slice(0, 7))!
   const cadence = cadenceService(database)
   const [facts, extra] = await Promise.all([
     known ?? cadence.partnerFacts(actor, filters, month, now),
-    Promise.all(offboardingSignalSources.map((source) => source(database, actor, filters, now))),
+    Promise.all(offboardingSignalSources.map((source) => source(database, actor, filters, now, known))),
   ])
   const ids = facts.partners.map((p) => p.partnerId)
   const usage = new Map<number, UsageMonth[]>()

@@ -13,8 +13,9 @@ const lastYear = (now: Date) => {
 }
 
 /** Overdue mandatory tasks today; no data for a partner no mandatory task applies to (decision 014). */
-const tasksSignals: SignalSource = async (database, actor, filters) => {
-  const rows = await tasksService(database).totalsByPartner(actor, filters, allTime)
+const tasksSignals: SignalSource = async (database, actor, filters, _now, known) => {
+  const rows = await (known?.taskTotals?.() ??
+    tasksService(database).totalsByPartner(actor, filters, allTime))
   return new Map(
     rows
       .filter((r) => r.mandatoryApplicable > 0)

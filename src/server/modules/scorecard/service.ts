@@ -2,6 +2,7 @@ import type { Database } from '#db/client'
 import type { Actor } from '#server/modules/access/actor'
 import { cadenceService } from '#server/modules/cadence/service'
 import { settingsInForce } from '#server/modules/settings/service'
+import { allTime, tasksService } from '#server/modules/tasks/service'
 import type { CadencePartner } from '#shared/contracts/cadence'
 import type {
   DrilldownQuery,
@@ -57,6 +58,15 @@ function metricValueOf(def: MetricDefinition, t: MetricTotals): number | null {
   return shareOf(t)
 }
 
+/** A function that runs `fn` the first time it is called and returns that same promise afterwards. */
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined
+  return () => {
+    p ??= fn()
+    return p
+  }
+}
+
 /** Which metrics some source collects: the rest have no data source in Trellis yet. */
 const collected = new Set(scorecardSources.flatMap((s) => s.metrics))
 const tracked = (def: MetricDefinition) => !def.notTracked && collected.has(def.code)
@@ -86,6 +96,7 @@ export function scorecardService(database: Database, sources: readonly Scorecard
       partners: facts.partners,
       cadenceTallies: facts.trendTallies,
       settings,
+      taskTotals: once(() => tasksService(database).totalsByPartner(actor, filters, allTime)),
       now,
     }
     const chosen = only ? sources.filter((s) => s.metrics.includes(only)) : sources

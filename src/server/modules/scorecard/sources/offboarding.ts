@@ -9,7 +9,10 @@ export const offboardingSource: ScorecardSource = {
   async collect(ctx) {
     const settings = ctx.settings.offboarding
     const [signals, raised] = await Promise.all([
-      gatherSignals(ctx.database, ctx.actor, ctx.filters, settings, ctx.now, { partners: ctx.partners }),
+      gatherSignals(ctx.database, ctx.actor, ctx.filters, settings, ctx.now, {
+        partners: ctx.partners,
+        taskTotals: ctx.taskTotals,
+      }),
       scorecardRepository(ctx.database.db).raised(ctx.scope),
     ])
     const raisedIds = new Set(raised.map((r) => r.partnerId))

@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm'
 import type { Database } from '#db/client'
 import type { Actor } from '#server/modules/access/actor'
 import type { CadenceFilters } from '#server/modules/cadence/service'
+import type { KnownFacts } from '#server/modules/offboarding/signals'
 import type { CadencePartner } from '#shared/contracts/cadence'
 import type { ProgramSettingsValues } from '#shared/contracts/settings'
 import type { CadencePeriod, KindTallies } from '#shared/domain/cadence'
@@ -21,6 +22,8 @@ export type ScorecardContext = {
   /** Per trend period, each partner's ROB and MBR tallies (from the same gather as `partners`). */
   cadenceTallies: Map<string, Map<number, KindTallies>>
   settings: ProgramSettingsValues
+  /** The tasks module's all-time totals, read once per request by whichever source asks first. */
+  taskTotals: NonNullable<KnownFacts['taskTotals']>
   now: Date
 }
 
