@@ -86,7 +86,26 @@ async function benchOne(kind: 'pglite' | 'postgres') {
     const periods = trendPeriods(quarter, 4).map((k) => parsePeriod(k)!)
     const service = scorecardService(database)
     log(`  ${kind}: region scorecard as ${actor.email} (${actor.role}), ${quarter}, × ${runs}…`)
-    const scorecard = await timeIt(runs, () => service.scorecard(actor, { period: quarter }), 2)
+    const scorecardOnce = () => service.scorecard(actor, { period: quarter })
+    // Served: no data changed since the last request, every partner's totals are stored (decision 019).
+    const scorecard = await timeIt(runs, scorecardOnce, 2)
+    // One partner's data changed before each request (a touchpoint logged, say): the largest partner, the
+    // worst case, is recomputed. The write is a no-op update whose trigger bumps that partner's version.
+    const [largest] = (
+      await database.sql.query<{ id: number }>(
+        'select partner_id as id from engagements group by partner_id order by count(*) desc limit 1',
+      )
+    ).rows as [{ id: number }]
+    const onePartnerChanged = await timeIt(runs, scorecardOnce, 1, () =>
+      database.sql.query(`update partners set name = name where id = ${largest.id}`),
+    )
+    // Everything changed (an import, the first request of a day): every partner is recomputed.
+    const cold = await timeIt(Math.min(runs, 5), scorecardOnce, 0, () =>
+      database.sql.query(
+        `insert into data_versions (partner_id, version) values (0, 1)
+         on conflict (partner_id) do update set version = data_versions.version + 1`,
+      ),
+    )
     const sample = await service.scorecard(actor, { period: quarter })
     const cadence = cadenceService(database)
     const filters = {}
@@ -134,6 +153,8 @@ async function benchOne(kind: 'pglite' | 'postgres') {
       fpms: sample.fpms.length,
       partners: sample.total.partners,
       scorecard,
+      onePartnerChanged,
+      cold,
       perSource,
       floor,
       heaviest: { name: heaviest[0], ...heaviest[1] },
@@ -161,7 +182,13 @@ for (const r of results) {
   }
   const ratio = r.scorecard.p95 / r.heaviest.p95
   console.log(
-    `| ${r.database} | region scorecard (${r.fpms} FPMs, ${r.partners} partners, 13 metrics, 4-period trend) | ${f(r.scorecard.p50)} | ${f(r.scorecard.p95)} | < ${TARGET_P95_MS[r.database]} · ${ratio.toFixed(1)}× the floor |`,
+    `| ${r.database} | region scorecard (${r.fpms} FPMs, ${r.partners} partners, 13 metrics, 4-period trend), served | ${f(r.scorecard.p50)} | ${f(r.scorecard.p95)} | < ${TARGET_P95_MS[r.database]} · ${ratio.toFixed(1)}× the floor |`,
+  )
+  console.log(
+    `| ${r.database} | region scorecard after one partner's data changed (the largest partner recomputed) | ${f(r.onePartnerChanged.p50)} | ${f(r.onePartnerChanged.p95)} | ${(r.onePartnerChanged.p95 / r.heaviest.p95).toFixed(1)}× the floor |`,
+  )
+  console.log(
+    `| ${r.database} | region scorecard after everything changed (every partner recomputed) | ${f(r.cold.p50)} | ${f(r.cold.p95)} | ${(r.cold.p95 / r.heaviest.p95).toFixed(1)}× the floor |`,
   )
   for (const [name, t] of Object.entries(r.perSource))
     console.log(`| ${r.database} | source: ${name} | ${f(t.p50)} | ${f(t.p95)} | |`)

@@ -7,11 +7,20 @@ export function percentile(xs: number[], p: number) {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!
 }
 
-/** Runs `fn` `warm` times unmeasured, then `n` times: p50 and p95 in ms. */
-export async function timeIt(n: number, fn: () => Promise<unknown>, warm: number) {
-  for (let i = 0; i < warm; i++) await fn()
+/** Runs `fn` `warm` times unmeasured, then `n` times: p50 and p95 in ms. `before` runs, unmeasured, before each. */
+export async function timeIt(
+  n: number,
+  fn: () => Promise<unknown>,
+  warm: number,
+  before?: (i: number) => Promise<unknown>,
+) {
+  for (let i = 0; i < warm; i++) {
+    await before?.(-1 - i)
+    await fn()
+  }
   const times: number[] = []
   for (let i = 0; i < n; i++) {
+    await before?.(i)
     const t = performance.now()
     await fn()
     times.push(ms(t))

@@ -35,14 +35,23 @@ export async function withSecondaryIndexesRebuilt<T>(
   return result
 }
 
+/** Bumps the global data version (decision 019): every cache of partner facts is stale after this commits. */
+export const bumpAllDataVersions = (tx: SqlClient) =>
+  tx.query(
+    `insert into data_versions (partner_id, version) values (0, 1)
+     on conflict (partner_id) do update set version = data_versions.version + 1`,
+  )
+
 /**
  * Skips the per-row foreign-key triggers for the rest of the caller's transaction when the connection
  * is a superuser's (always so on PGlite); otherwise the checks run as usual. Only for writes that
  * derive every foreign key from rows they have just matched or inserted. Returns whether it did.
+ * The data-version triggers are skipped with them, so the global version is bumped here instead.
  */
 export async function skipForeignKeyTriggers(tx: SqlClient): Promise<boolean> {
   const su = await tx.query<{ su: boolean }>(`select current_setting('is_superuser') = 'on' as su`)
   if (!su.rows[0]?.su) return false
   await tx.query(`set local session_replication_role = replica`)
+  await bumpAllDataVersions(tx)
   return true
 }

@@ -16,8 +16,6 @@ export type CadencePartnerRow = {
  * The facts cadence needs, set-based: one query each for the partners, their newest held meeting and their
  * touchpoints. `scope` is a condition on `partners` (the actor's scope ∩ filters ∩ live, as the service says).
  */
-/** Partners cadence counts: live ones (not archived, not invited, not departed). A condition on `partners`. */
-export const livePartner = sql`partners.archived_at is null and partners.status not in ('invited', 'departed')`
 
 const idsOf = (scope: SQL) => sql`(select partners.id from partners where ${scope})`
 

@@ -1,8 +1,8 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm'
+import { inArray, type SQL } from 'drizzle-orm'
 import type { Database } from '#db/client'
-import { meetingSeries, partners } from '#db/schema/index'
+import { meetingSeries } from '#db/schema/index'
 import type { Actor } from '#server/modules/access/actor'
-import { partnerVisible } from '#server/modules/access/scope'
+import { type ProgramFilters, programScope } from '#server/modules/access/program-scope'
 import { meetingsRepository } from '#server/modules/meetings/repository'
 import { loadVersions, resolverOf } from '#server/modules/settings/service'
 import type {
@@ -29,9 +29,9 @@ import type { PartnerStatus } from '#shared/domain/portfolio'
 import { type TouchpointKind, touchpointKinds } from '#shared/domain/touchpoints'
 import { AppError } from '#shared/errors'
 import { activeSeriesCount, cadenceOccurrences, presentTallies, talliesByPartner, windowOf } from './facts'
-import { cadenceRepository, livePartner } from './repository'
+import { cadenceRepository } from './repository'
 
-export type CadenceFilters = { regionId?: number; fpmUserId?: number; partnerId?: number }
+export type CadenceFilters = ProgramFilters
 type Counts = Record<TouchpointKind, number>
 const noCounts = () => Object.fromEntries(touchpointKinds.map((k) => [k, 0])) as Counts
 const emptyKinds = (): KindTallies => ({ rob: sumTallies([]), mbr: sumTallies([]) })
@@ -42,14 +42,7 @@ export function cadenceService(database: Database) {
   const repo = cadenceRepository(database.db)
   const meetings = meetingsRepository(database.db)
 
-  const scopeOf = (actor: Actor, f: CadenceFilters, live = true): SQL =>
-    and(
-      partnerVisible(actor),
-      live ? livePartner : undefined,
-      f.regionId ? eq(partners.regionId, f.regionId) : undefined,
-      f.fpmUserId ? eq(partners.fpmUserId, f.fpmUserId) : undefined,
-      f.partnerId ? eq(partners.id, f.partnerId) : undefined,
-    )!
+  const scopeOf = programScope
 
   /** The settings: silent weeks as of today, the target in force on the period's last due day. */
   async function settingsFor(period: CadencePeriod | null, now: Date) {

@@ -1,9 +1,8 @@
-import { and, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm'
+import { and, gt, inArray, isNull, or, type SQL } from 'drizzle-orm'
 import type { Database } from '#db/client'
-import { meetingSeries, partners } from '#db/schema/index'
+import { meetingSeries } from '#db/schema/index'
 import type { Actor } from '#server/modules/access/actor'
-import { partnerVisible } from '#server/modules/access/scope'
-import { livePartner } from '#server/modules/cadence/repository'
+import { type ProgramFilters, programScope } from '#server/modules/access/program-scope'
 import { occurrencesOf } from '#server/modules/meetings/occurrences'
 import { meetingsRepository } from '#server/modules/meetings/repository'
 import { loadVersions, resolverOf } from '#server/modules/settings/service'
@@ -38,7 +37,7 @@ import type { PartnerStatus } from '#shared/domain/portfolio'
 import { AppError } from '#shared/errors'
 import { type CompliancePartnerRow, complianceRepository } from './repository'
 
-export type ComplianceFilters = { regionId?: number; fpmUserId?: number; partnerId?: number }
+export type ComplianceFilters = ProgramFilters
 /** The seam of the scorecard and the offboarding rules: raw totals per partner, never percentages. */
 export type ComplianceTotals = {
   partnerId: number
@@ -66,14 +65,7 @@ export function complianceService(database: Database) {
   const repo = complianceRepository(database.db)
   const meetings = meetingsRepository(database.db)
 
-  const scopeOf = (actor: Actor, f: ComplianceFilters, live = true): SQL =>
-    and(
-      partnerVisible(actor),
-      live ? livePartner : undefined,
-      f.regionId ? eq(partners.regionId, f.regionId) : undefined,
-      f.fpmUserId ? eq(partners.fpmUserId, f.fpmUserId) : undefined,
-      f.partnerId ? eq(partners.id, f.partnerId) : undefined,
-    )!
+  const scopeOf = programScope
 
   /** The checks in force today (compliance is always a statement about now). */
   async function settingsNow(now: Date): Promise<ComplianceSettings> {

@@ -1,12 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { type Db, execRows } from '#db/client'
 import type { Actor } from '#server/modules/access/actor'
+import { type ProgramFilters, programFilters } from '#server/modules/access/program-scope'
 import { partnerVisible } from '#server/modules/access/scope'
-import { livePartner } from '#server/modules/cadence/repository'
 import type { VoiceCounts } from '#shared/contracts/insights'
 import { type VoiceTotals, voiceRollup } from '#shared/domain/insights'
 
-export type InsightsFilters = { regionId?: number; fpmUserId?: number; partnerId?: number }
+export type InsightsFilters = ProgramFilters
 export type Period = { from: string; to: string }
 
 type Named = VoiceTotals & {
@@ -23,10 +23,7 @@ type Named = VoiceTotals & {
  * [from, to), and spotlights approved (internally or publicly) in it — by the date of the approval.
  */
 function partnerTotals(db: Db, scope: SQL, f: InsightsFilters, p: Period) {
-  const conds: SQL[] = [scope, livePartner]
-  if (f.regionId) conds.push(sql`partners.region_id = ${f.regionId}`)
-  if (f.fpmUserId) conds.push(sql`partners.fpm_user_id = ${f.fpmUserId}`)
-  if (f.partnerId) conds.push(sql`partners.id = ${f.partnerId}`)
+  const conds: SQL[] = [scope, programFilters(f)]
   const from = sql`${`${p.from}T00:00:00Z`}::timestamptz`
   const to = sql`${`${p.to}T00:00:00Z`}::timestamptz`
   return execRows<Named>(

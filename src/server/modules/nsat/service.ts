@@ -3,8 +3,8 @@ import type { Database, Db } from '#db/client'
 import { partners } from '#db/schema/index'
 import { type Actor, assertWriter } from '#server/modules/access/actor'
 import { guardPartnerWrite } from '#server/modules/access/guard'
+import { type ProgramFilters, programScope } from '#server/modules/access/program-scope'
 import { partnerEditable, partnerVisible } from '#server/modules/access/scope'
-import { livePartner } from '#server/modules/cadence/repository'
 import { customerOfPartner } from '#server/modules/customers/belongs'
 import { loadVersions, resolverOf } from '#server/modules/settings/service'
 import type {
@@ -38,7 +38,7 @@ import { AppError } from '#shared/errors'
 import { readNsatFile } from './import'
 import { type NsatCountRow, type NsatInsert, type NsatResponseRow, nsatRepository } from './repository'
 
-export type NsatFilters = { regionId?: number; fpmUserId?: number; partnerId?: number }
+export type NsatFilters = ProgramFilters
 export type NsatSettings = ProgramSettingsValues['nsat']
 /** One partner's raw counts of valid, VSAT and DSAT responses in a period, per source (Σ-able). */
 export type NsatTotals = {
@@ -69,14 +69,7 @@ const pairOf = (p: NsatCounts, c: NsatCounts, s: NsatSettings): NsatPair => ({
 export function nsatService(database: Database) {
   const repo = nsatRepository(database.db)
 
-  const scopeOf = (actor: Actor, f: NsatFilters, live = true): SQL =>
-    and(
-      partnerVisible(actor),
-      live ? livePartner : undefined,
-      f.regionId ? eq(partners.regionId, f.regionId) : undefined,
-      f.fpmUserId ? eq(partners.fpmUserId, f.fpmUserId) : undefined,
-      f.partnerId ? eq(partners.id, f.partnerId) : undefined,
-    )!
+  const scopeOf = programScope
 
   /** The NSAT settings of a period: the set in force on its last day, or today while the period runs. */
   async function settingsResolver(now: Date) {

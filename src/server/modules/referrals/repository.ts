@@ -1,7 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm'
 import { type Db, execRows } from '#db/client'
 import { referrals } from '#db/schema/index'
-import { livePartner } from '#server/modules/cadence/repository'
+import { type ProgramFilters, programFilters } from '#server/modules/access/program-scope'
 
 export type ReferralRow = {
   id: number
@@ -19,7 +19,7 @@ export type ReferralRow = {
 }
 
 export type ReferralFilters = { partnerId?: number; status?: string; unanswered?: boolean }
-export type ReferralTotalsFilters = { regionId?: number; fpmUserId?: number; partnerId?: number }
+export type ReferralTotalsFilters = ProgramFilters
 
 const ts = (s: string) => sql`${s}::timestamptz`
 /**
@@ -86,10 +86,7 @@ export function referralsRepository(db: Db) {
      * (accepted or declined) before `to`, and those unanswered as of `to` (window of `days`).
      */
     totalsByPartner(scope: SQL, f: ReferralTotalsFilters, from: string, to: string, days: number) {
-      const conds: SQL[] = [scope, livePartner]
-      if (f.regionId) conds.push(sql`partners.region_id = ${f.regionId}`)
-      if (f.fpmUserId) conds.push(sql`partners.fpm_user_id = ${f.fpmUserId}`)
-      if (f.partnerId) conds.push(sql`partners.id = ${f.partnerId}`)
+      const conds: SQL[] = [scope, programFilters(f)]
       const end = ts(to)
       return execRows<{
         partnerId: number

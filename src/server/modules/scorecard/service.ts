@@ -1,9 +1,9 @@
 import type { Database } from '#db/client'
 import type { Actor } from '#server/modules/access/actor'
+import { type ProgramFilters, programScope } from '#server/modules/access/program-scope'
 import { cadenceService } from '#server/modules/cadence/service'
 import { settingsInForce } from '#server/modules/settings/service'
 import { allTime, tasksService } from '#server/modules/tasks/service'
-import type { CadencePartner } from '#shared/contracts/cadence'
 import type {
   DrilldownQuery,
   MetricValue,
@@ -14,7 +14,7 @@ import type {
   ScorecardQuery,
 } from '#shared/contracts/scorecard'
 import type { ProgramSettingsValues } from '#shared/contracts/settings'
-import { parsePeriod, quarterOf } from '#shared/domain/cadence'
+import { type CadencePeriod, parsePeriod, quarterOf } from '#shared/domain/cadence'
 import { scorecardMetricDefinitions } from '#shared/domain/metrics'
 import { nsat } from '#shared/domain/nsat'
 import { addDays } from '#shared/domain/periods'
@@ -31,6 +31,7 @@ import {
   targetSettingMetric,
   trendPeriods,
 } from '#shared/domain/scorecard'
+import { type CachedTotals, type InViewRow, scorecardRepository } from './repository'
 import { scorecardSources } from './sources/index'
 import type { PartnerTotals, ScorecardContext, ScorecardSource } from './sources/types'
 
@@ -74,24 +75,22 @@ const tracked = (def: MetricDefinition) => !def.notTracked && collected.has(def.
 /** The role scorecard (decision 018): the four success factors per FPM and for everyone in view. */
 export function scorecardService(database: Database, sources: readonly ScorecardSource[] = scorecardSources) {
   const cadence = cadenceService(database)
+  const repo = scorecardRepository(database.db)
 
-  async function collect(actor: Actor, q: ScorecardQuery, now: Date, only?: ScorecardMetric) {
-    const key = q.period ?? quarterOf(now.toISOString().slice(0, 10))
-    const keys = trendPeriods(key, TREND)
-    const periods = keys.map((k) => parsePeriod(k)!)
-    const current = periods.at(-1)!
-    const today = now.toISOString().slice(0, 10)
-    const lastDay = addDays(current.to, -1)
-    const filters = { regionId: q.regionId, fpmUserId: q.fpmUserId }
-    const [{ values: settings }, facts] = await Promise.all([
-      settingsInForce(database, lastDay < today ? lastDay : today),
-      cadence.partnerFacts(actor, filters, current, now, periods),
-    ])
+  /** Every source's totals for the partners given (narrowed by `partnerIds`), computed from the data. */
+  async function compute(
+    actor: Actor,
+    filters: ProgramFilters,
+    periods: CadencePeriod[],
+    settings: ProgramSettingsValues,
+    now: Date,
+  ) {
+    const facts = await cadence.partnerFacts(actor, filters, periods.at(-1)!, now, periods)
     const ctx: ScorecardContext = {
       database,
       actor,
       filters,
-      scope: cadence.scopeOf(actor, filters),
+      scope: programScope(actor, filters),
       periods,
       partners: facts.partners,
       cadenceTallies: facts.trendTallies,
@@ -99,9 +98,48 @@ export function scorecardService(database: Database, sources: readonly Scorecard
       taskTotals: once(() => tasksService(database).totalsByPartner(actor, filters, allTime)),
       now,
     }
-    const chosen = only ? sources.filter((s) => s.metrics.includes(only)) : sources
-    const totals = (await Promise.all(chosen.map((s) => s.collect(ctx)))).flat()
-    return { keys, current, settings, partners: facts.partners, totals }
+    return (await Promise.all(sources.map((s) => s.collect(ctx)))).flat()
+  }
+
+  /**
+   * The totals of every partner in view: those stored for this request's key under the partners' current data
+   * stamps, and the rest computed now — only for the partners whose data changed since (decision 019) — and
+   * stored.
+   */
+  async function collect(actor: Actor, q: ScorecardQuery, now: Date) {
+    const key = q.period ?? quarterOf(now.toISOString().slice(0, 10))
+    const keys = trendPeriods(key, TREND)
+    const periods = keys.map((k) => parsePeriod(k)!)
+    const current = periods.at(-1)!
+    const today = now.toISOString().slice(0, 10)
+    const lastDay = addDays(current.to, -1)
+    const filters = { regionId: q.regionId, fpmUserId: q.fpmUserId }
+    const cacheKey = `${keys.join(',')}|${today}`
+    const [{ values: settings }, inView] = await Promise.all([
+      settingsInForce(database, [lastDay, today].sort()[0]!), // ISO dates: the earlier one
+      repo.inView(programScope(actor, filters), cacheKey),
+    ])
+    const stale = inView.filter((p) => p.totals === null)
+    const totals: PartnerTotals[] = inView.flatMap((p) =>
+      (p.totals ?? []).map((t) => ({ ...t, partnerId: p.partnerId })),
+    )
+    if (stale.length > 0) {
+      const fresh = await compute(
+        actor,
+        { ...filters, partnerIds: stale.map((p) => p.partnerId) },
+        periods,
+        settings,
+        now,
+      )
+      const byPartner = new Map(stale.map((p) => [p.partnerId, [] as CachedTotals]))
+      for (const { partnerId, ...t } of fresh) byPartner.get(partnerId)?.push(t)
+      await repo.store(
+        cacheKey,
+        stale.map((p) => ({ partnerId: p.partnerId, stamp: p.stamp, totals: byPartner.get(p.partnerId)! })),
+      )
+      totals.push(...fresh)
+    }
+    return { keys, current, settings, partners: inView, totals, computed: stale.length }
   }
 
   function info(def: MetricDefinition, settings: ProgramSettingsValues): ScorecardMetricInfo {
@@ -122,7 +160,7 @@ export function scorecardService(database: Database, sources: readonly Scorecard
   function group(
     fpmUserId: number | null,
     name: string,
-    partners: CadencePartner[],
+    partners: InViewRow[],
     index: Map<string, PartnerTotals[]>,
     keys: string[],
     settings: ProgramSettingsValues,
@@ -163,7 +201,7 @@ export function scorecardService(database: Database, sources: readonly Scorecard
         if (list) list.push(t)
         else index.set(k, [t])
       }
-      const byFpm = new Map<number | null, { name: string; partners: CadencePartner[] }>()
+      const byFpm = new Map<number | null, { name: string; partners: InViewRow[] }>()
       for (const p of partners) {
         const g = byFpm.get(p.fpmUserId) ?? { name: p.fpmName ?? 'No partner manager', partners: [] }
         g.partners.push(p)
@@ -184,7 +222,7 @@ export function scorecardService(database: Database, sources: readonly Scorecard
     /** The partners behind one metric of the period (an FPM's when asked), worst first. */
     async drilldown(actor: Actor, q: DrilldownQuery, now = new Date()): Promise<ScorecardDrilldown> {
       const def = metricDefinition(q.metric)
-      const { current, settings, partners, totals } = await collect(actor, q, now, q.metric)
+      const { current, settings, partners, totals } = await collect(actor, q, now)
       const byId = new Map(partners.map((p) => [p.partnerId, p]))
       const rows = tracked(def)
         ? totals

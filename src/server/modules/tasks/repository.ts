@@ -7,8 +7,6 @@ import type { TaskTotals } from '#shared/domain/tasks'
 /** The lifecycle as a SQL array: a phase's rank is array_position(PH, phase). Constants, not input. */
 const PH = sql.raw(`array[${phases.map((p) => `'${p}'`).join(', ')}]::text[]`)
 
-/** Partners counted: live ones (not archived, not invited, not departed); a condition on `partners`. */
-export const livePartner = sql`partners.archived_at is null and partners.status not in ('invited', 'departed')`
 /** Engagements counted: not archived, not duplicate/invalid (removed from reporting, domain.md §2.2). */
 const countedEngagement = sql`e.archived_at is null and e.intent_status <> 'duplicate'`
 

@@ -1,9 +1,10 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '#db/client'
 import { partners } from '#db/schema/index'
 import { type Actor, assertAdmin, canWrite } from '#server/modules/access/actor'
 import { guardPartnerWrite } from '#server/modules/access/guard'
 import { guardPartnerField } from '#server/modules/access/partner-field'
+import { type ProgramFilters, programScope } from '#server/modules/access/program-scope'
 import { partnerEditable, partnerVisible } from '#server/modules/access/scope'
 import { partnersRepository } from '#server/modules/partners/repository'
 import { loadVersions, resolverOf } from '#server/modules/settings/service'
@@ -31,9 +32,9 @@ import {
 } from '#shared/domain/tasks'
 import { workloadCatalog } from '#shared/domain/workloads'
 import { AppError } from '#shared/errors'
-import { type InstanceRow, livePartner, tasksRepository } from './repository'
+import { type InstanceRow, tasksRepository } from './repository'
 
-export type TasksFilters = { regionId?: number; fpmUserId?: number; partnerId?: number }
+export type TasksFilters = ProgramFilters
 export type TasksPeriod = { from: string; to: string }
 /** All time: every instance that applies today, whatever its expected date (the summary, the partner card). */
 export const allTime: TasksPeriod = { from: '0001-01-01', to: '9999-12-31' }
@@ -91,14 +92,7 @@ export function tasksService(database: Database) {
   const graceDays = async (day: string) =>
     resolverOf(await loadVersions(database))(day).values.tasks.phaseGraceDays
 
-  const scopeOf = (actor: Actor, f: TasksFilters): SQL =>
-    and(
-      partnerVisible(actor),
-      livePartner,
-      f.regionId ? eq(partners.regionId, f.regionId) : undefined,
-      f.fpmUserId ? eq(partners.fpmUserId, f.fpmUserId) : undefined,
-      f.partnerId ? eq(partners.id, f.partnerId) : undefined,
-    )!
+  const scopeOf = programScope
 
   function checkRule(v: Parameters<typeof taskRuleIssues>[0]) {
     const issues = taskRuleIssues(v)
