@@ -5,6 +5,7 @@ import { analyticsRefresher } from './modules/analytics/refresh/service'
 import { startDigestScheduler } from './modules/digest/scheduler'
 import { digestConfigFromEnv } from './modules/digest/service'
 import { ensureReferenceData } from './modules/reference/service'
+import { startScorecardWarmer } from './modules/scorecard/warmer'
 import { DEMO_PASSWORD, seedDemoIfEmpty } from './seed/demo'
 
 function fail(message: string): never {
@@ -30,8 +31,10 @@ await analyticsRefresher(database).ensureComputed()
 
 const app = await buildApp({ env, database })
 const digest = env.SMTP_URL ? startDigestScheduler(database, digestConfigFromEnv(env), app.log) : null
+const warmer = startScorecardWarmer(database, app.log)
 const shutdown = async () => {
   await digest?.stop()
+  await warmer.stop()
   await app.close()
   await database.close()
   process.exit(0)

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { escalations, insights } from '#db/schema/index'
 import { importPortfolio } from '#server/modules/imports/portfolio/importer'
 import { scorecardService } from '#server/modules/scorecard/service'
+import { startScorecardWarmer } from '#server/modules/scorecard/warmer'
 import type { Scorecard } from '#shared/contracts/scorecard'
 import { createAccessTestApp } from '#test/helpers/app'
 import { actorOf } from '#test/helpers/imports-db'
@@ -168,5 +169,21 @@ describe('scorecard stored totals', () => {
     expect(bumped).toBe(true)
     const served = await scorecard()
     expect(body(served)).toEqual(body(await freshScorecard()))
+  })
+
+  it('the warmer computes every partner ahead of the first reader, as of today', async () => {
+    await rows('delete from scorecard_cache')
+    const logged: string[] = []
+    const log = {
+      info: (_: object, msg: string) => logged.push(msg),
+      error: (_: object, msg: string) => logged.push(msg),
+    }
+    const warmer = startScorecardWarmer(t.database, log, { firstMs: 1, everyMs: 60_000 })
+    for (let i = 0; i < 200 && (await stored()).size < 3; i++) await new Promise((r) => setTimeout(r, 50))
+    await warmer.stop()
+    expect(logged.filter((m) => m.includes('failed'))).toEqual([])
+    const keys = await rows<{ key: string }>('select distinct key from scorecard_cache')
+    expect(keys.map((k) => k.key.split('|')[1])).toEqual([new Date().toISOString().slice(0, 10)])
+    expect((await stored()).size).toBe(3)
   })
 })

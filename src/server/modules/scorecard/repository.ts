@@ -3,8 +3,11 @@ import { type Db, execRows } from '#db/client'
 import type { SlaHours } from '#shared/domain/escalations'
 import type { PartnerTotals } from './sources/types'
 
-/** A partner's stored totals, without the partner id they are filed under. */
-export type CachedTotals = Omit<PartnerTotals, 'partnerId'>[]
+/**
+ * A partner's stored totals, compact (hundreds of partners are read per request): metric, index of the period
+ * in the key's trend, numerator, denominator.
+ */
+export type CachedTotals = [PartnerTotals['metric'], number, number, number][]
 export type InViewRow = {
   partnerId: number
   name: string

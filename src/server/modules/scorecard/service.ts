@@ -114,14 +114,20 @@ export function scorecardService(database: Database, sources: readonly Scorecard
     const today = now.toISOString().slice(0, 10)
     const lastDay = addDays(current.to, -1)
     const filters = { regionId: q.regionId, fpmUserId: q.fpmUserId }
-    const cacheKey = `${keys.join(',')}|${today}`
+    const cacheKey = `${keys.join(',')}|${today}|v2`
     const [{ values: settings }, inView] = await Promise.all([
       settingsInForce(database, [lastDay, today].sort()[0]!), // ISO dates: the earlier one
       repo.inView(programScope(actor, filters), cacheKey),
     ])
     const stale = inView.filter((p) => p.totals === null)
     const totals: PartnerTotals[] = inView.flatMap((p) =>
-      (p.totals ?? []).map((t) => ({ ...t, partnerId: p.partnerId })),
+      (p.totals ?? []).map(([metric, i, numerator, denominator]) => ({
+        metric,
+        period: keys[i]!,
+        partnerId: p.partnerId,
+        numerator,
+        denominator,
+      })),
     )
     if (stale.length > 0) {
       const fresh = await compute(
@@ -132,7 +138,9 @@ export function scorecardService(database: Database, sources: readonly Scorecard
         now,
       )
       const byPartner = new Map(stale.map((p) => [p.partnerId, [] as CachedTotals]))
-      for (const { partnerId, ...t } of fresh) byPartner.get(partnerId)?.push(t)
+      const periodIndex = new Map(keys.map((k, i) => [k, i]))
+      for (const t of fresh)
+        byPartner.get(t.partnerId)?.push([t.metric, periodIndex.get(t.period)!, t.numerator, t.denominator])
       await repo.store(
         cacheKey,
         stale.map((p) => ({ partnerId: p.partnerId, stamp: p.stamp, totals: byPartner.get(p.partnerId)! })),
