@@ -57,23 +57,46 @@ export function AppLayout() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger
   useEffect(() => close(), [pathname, close])
 
-  const links = [
-    { to: '/dashboard', label: 'Dashboard', icon: IconLayoutDashboard, show: true },
-    { to: '/my-week', label: 'My week', icon: IconCalendarWeek, show: true },
-    { to: '/partners', label: 'Partners', icon: IconBuildingCommunity, show: true },
-    { to: '/customers', label: 'Customers', icon: IconBuildingStore, show: true },
-    { to: '/opportunities', label: 'Opportunities', icon: IconBulb, show: true },
-    { to: '/escalations', label: 'Escalations', icon: IconAlertTriangle, show: true },
-    { to: '/scorecard', label: 'Scorecard', icon: IconTargetArrow, show: true },
-    { to: '/offboarding', label: 'Offboarding', icon: IconDoorExit, show: true },
-    { to: '/tasks', label: 'Tasks', icon: IconListCheck, show: true },
-    { to: '/nsat', label: 'NSAT', icon: IconMoodSmile, show: true },
-    { to: '/compliance', label: 'Data compliance', icon: IconChecklist, show: true },
-    { to: '/insights', label: 'Insights & Spotlights', icon: IconSpeakerphone, show: true },
-    { to: '/import', label: 'Import', icon: IconFileImport, show: canImport },
-    { to: '/users', label: 'Users', icon: IconUsers, show: isAdmin },
-    { to: '/settings', label: 'Settings', icon: IconSettings, show: isAdmin },
-  ].filter((l) => l.show)
+  // The navigation in the order of the job: my work, the portfolio, the program's KPIs, then administration.
+  const sections = [
+    {
+      label: null,
+      links: [
+        { to: '/dashboard', label: 'Dashboard', icon: IconLayoutDashboard, show: true },
+        { to: '/my-week', label: 'My week', icon: IconCalendarWeek, show: true },
+      ],
+    },
+    {
+      label: 'Portfolio',
+      links: [
+        { to: '/partners', label: 'Partners', icon: IconBuildingCommunity, show: true },
+        { to: '/customers', label: 'Customers', icon: IconBuildingStore, show: true },
+        { to: '/opportunities', label: 'Opportunities', icon: IconBulb, show: true },
+        { to: '/escalations', label: 'Escalations', icon: IconAlertTriangle, show: true },
+      ],
+    },
+    {
+      label: 'Program',
+      links: [
+        { to: '/scorecard', label: 'Scorecard', icon: IconTargetArrow, show: true },
+        { to: '/tasks', label: 'Tasks', icon: IconListCheck, show: true },
+        { to: '/compliance', label: 'Data compliance', icon: IconChecklist, show: true },
+        { to: '/nsat', label: 'NSAT', icon: IconMoodSmile, show: true },
+        { to: '/insights', label: 'Insights & Spotlights', icon: IconSpeakerphone, show: true },
+        { to: '/offboarding', label: 'Offboarding', icon: IconDoorExit, show: true },
+      ],
+    },
+    {
+      label: 'Administration',
+      links: [
+        { to: '/import', label: 'Import', icon: IconFileImport, show: canImport },
+        { to: '/users', label: 'Users', icon: IconUsers, show: isAdmin },
+        { to: '/settings', label: 'Settings', icon: IconSettings, show: isAdmin },
+      ],
+    },
+  ]
+    .map((section) => ({ ...section, links: section.links.filter((l) => l.show) }))
+    .filter((section) => section.links.length > 0)
 
   return (
     <AppShell
@@ -136,23 +159,41 @@ export function AppLayout() {
 
       <AppShell.Navbar p="sm" aria-label="Main">
         <AppShell.Section grow>
-          <Stack gap={2}>
-            {links.map(({ to, label, icon: Icon }) => {
-              const active = pathname === to || pathname.startsWith(`${to}/`)
-              return (
-                <NavLink
-                  key={to}
-                  component={Link}
-                  to={to}
-                  label={label}
-                  active={active}
-                  aria-current={active ? 'page' : undefined}
-                  leftSection={<Icon size={18} stroke={1.6} />}
-                  fw={500}
-                  style={{ borderRadius: 'var(--mantine-radius-md)' }}
-                />
-              )
-            })}
+          <Stack gap="xs">
+            {sections.map((section) => (
+              <Stack gap={2} key={section.label ?? 'work'}>
+                {section.label && (
+                  <Text
+                    fz={11}
+                    fw={700}
+                    c="dimmed"
+                    tt="uppercase"
+                    px="sm"
+                    pt={4}
+                    style={{ letterSpacing: 0.6 }}
+                  >
+                    {section.label}
+                  </Text>
+                )}
+                {section.links.map(({ to, label, icon: Icon }) => {
+                  const active = pathname === to || pathname.startsWith(`${to}/`)
+                  return (
+                    <NavLink
+                      key={to}
+                      component={Link}
+                      to={to}
+                      label={label}
+                      active={active}
+                      aria-current={active ? 'page' : undefined}
+                      leftSection={<Icon size={18} stroke={1.6} />}
+                      fw={500}
+                      py={6}
+                      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                    />
+                  )
+                })}
+              </Stack>
+            ))}
           </Stack>
         </AppShell.Section>
         <AppShell.Section>
