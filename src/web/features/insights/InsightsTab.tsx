@@ -12,7 +12,7 @@ import {
   TextInput,
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { IconDots, IconDownload } from '@tabler/icons-react'
+import { IconDots } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { addPlusOneBody, type Insight } from '#shared/contracts/insights'
@@ -28,10 +28,9 @@ import { ListFooter } from '../../components/ListFooter'
 import { QueryError } from '../../components/QueryError'
 import { formatDate } from '../../lib/format'
 import { contractValidator, focusFirstError, notifySaved, showServerError, toId } from '../../lib/forms'
-import { PartnerSelect } from '../partners/PartnerSelect'
-import { exportUrl, useAddPlusOne, useInsights, usePatchInsight } from './api'
+import { useAddPlusOne, useInsights, usePatchInsight } from './api'
 import { InsightStatusBadge } from './badges'
-import { CustomerOfPartnerSelect, workloadOptions } from './fields'
+import { CustomerOfPartnerSelect, ExportButtons, PartnerAndWorkloadFilters } from './fields'
 import { InsightFormModal } from './InsightFormModal'
 
 type Filters = {
@@ -71,55 +70,27 @@ export function InsightsTab({
   return (
     <Stack gap="sm">
       <Group gap="sm" wrap="wrap">
-        <PartnerSelect
-          aria-label="Partner"
-          placeholder="Any partner"
-          value={filters.partnerId ? Number(filters.partnerId) : null}
-          onChange={(id) => set({ partnerId: id })}
-          w={210}
-        />
-        <Select
-          aria-label="Type"
-          placeholder="Any type"
-          data={insightTypes.map((t) => ({ value: t, label: insightTypeLabel[t] }))}
-          value={filters.type || null}
-          onChange={(v) => set({ type: v })}
-          clearable
-          w={130}
-        />
-        <Select
-          aria-label="Status"
-          placeholder="Any status"
-          data={insightStatuses.map((s) => ({ value: s, label: insightStatusLabel[s] }))}
-          value={filters.status || null}
-          onChange={(v) => set({ status: v })}
-          clearable
-          w={150}
-        />
-        <Select
-          aria-label="Workload"
-          placeholder="Any workload"
-          data={workloadOptions}
-          value={filters.workloadCode || null}
-          onChange={(v) => set({ workloadCode: v })}
-          clearable
-          searchable
-          w={190}
-        />
-        <Group gap={4} ml="auto">
-          {(['csv', 'xlsx'] as const).map((f) => (
-            <Button
-              key={f}
-              component="a"
-              href={exportUrl('insights', f, filters)}
-              variant="default"
-              size="xs"
-              leftSection={<IconDownload size={14} />}
-            >
-              {f.toUpperCase()}
-            </Button>
-          ))}
-        </Group>
+        <PartnerAndWorkloadFilters filters={filters} set={set}>
+          <Select
+            aria-label="Type"
+            placeholder="Any type"
+            data={insightTypes.map((t) => ({ value: t, label: insightTypeLabel[t] }))}
+            value={filters.type || null}
+            onChange={(v) => set({ type: v })}
+            clearable
+            w={130}
+          />
+          <Select
+            aria-label="Status"
+            placeholder="Any status"
+            data={insightStatuses.map((s) => ({ value: s, label: insightStatusLabel[s] }))}
+            value={filters.status || null}
+            onChange={(v) => set({ status: v })}
+            clearable
+            w={150}
+          />
+        </PartnerAndWorkloadFilters>
+        <ExportButtons register="insights" filters={filters} />
       </Group>
       {list.isError ? (
         <QueryError error={list.error} />

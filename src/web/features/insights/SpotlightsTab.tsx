@@ -11,7 +11,6 @@ import {
   Textarea,
   Title,
 } from '@mantine/core'
-import { IconDownload } from '@tabler/icons-react'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import type { Spotlight } from '#shared/contracts/insights'
@@ -29,10 +28,9 @@ import { formatDate, formatDateTime } from '../../lib/format'
 import { notifySaved, showServerError } from '../../lib/forms'
 import { usePermissions } from '../auth/session'
 import { Markdown } from '../meetings/Markdown'
-import { PartnerSelect } from '../partners/PartnerSelect'
-import { exportUrl, usePatchSpotlight, useSpotlights } from './api'
+import { usePatchSpotlight, useSpotlights } from './api'
 import { SpotlightStatusBadge } from './badges'
-import { workloadOptions } from './fields'
+import { ExportButtons, PartnerAndWorkloadFilters } from './fields'
 import { SpotlightFormModal } from './SpotlightFormModal'
 
 type Filters = {
@@ -60,46 +58,18 @@ export function SpotlightsTab({
   return (
     <Stack gap="sm">
       <Group gap="sm" wrap="wrap">
-        <PartnerSelect
-          aria-label="Partner"
-          placeholder="Any partner"
-          value={filters.partnerId ? Number(filters.partnerId) : null}
-          onChange={(id) => set({ partnerId: id })}
-          w={210}
-        />
-        <Select
-          aria-label="Status"
-          placeholder="Any status"
-          data={spotlightStatuses.map((s) => ({ value: s, label: spotlightStatusLabel[s] }))}
-          value={filters.status || null}
-          onChange={(v) => set({ status: v })}
-          clearable
-          w={230}
-        />
-        <Select
-          aria-label="Workload"
-          placeholder="Any workload"
-          data={workloadOptions}
-          value={filters.workloadCode || null}
-          onChange={(v) => set({ workloadCode: v })}
-          clearable
-          searchable
-          w={190}
-        />
-        <Group gap={4} ml="auto">
-          {(['csv', 'xlsx'] as const).map((f) => (
-            <Button
-              key={f}
-              component="a"
-              href={exportUrl('spotlights', f, filters)}
-              variant="default"
-              size="xs"
-              leftSection={<IconDownload size={14} />}
-            >
-              {f.toUpperCase()}
-            </Button>
-          ))}
-        </Group>
+        <PartnerAndWorkloadFilters filters={filters} set={set}>
+          <Select
+            aria-label="Status"
+            placeholder="Any status"
+            data={spotlightStatuses.map((s) => ({ value: s, label: spotlightStatusLabel[s] }))}
+            value={filters.status || null}
+            onChange={(v) => set({ status: v })}
+            clearable
+            w={230}
+          />
+        </PartnerAndWorkloadFilters>
+        <ExportButtons register="spotlights" filters={filters} />
       </Group>
       {list.isError ? (
         <QueryError error={list.error} />
