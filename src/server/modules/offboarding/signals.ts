@@ -37,7 +37,8 @@ export type SignalSource = (
  * rules reuse them instead of reading them again.
  */
 export type KnownFacts = {
-  partners: CadencePartner[]
+  /** The live partners of the scope with their cadence facts (a promise: the caller may still be reading them). */
+  partners: CadencePartner[] | Promise<CadencePartner[]>
   /** The tasks module's all-time totals per partner (decision 014), read once when first asked for. */
   taskTotals?: () => ReturnType<ReturnType<typeof tasksService>['totalsByPartner']>
 }
@@ -55,21 +56,18 @@ export async function gatherSignals(
   const repo = offboardingRepository(database.db)
   const month = parsePeriod(now.toISOString().slice(0, 7))!
   const cadence = cadenceService(database)
-  const [facts, extra] = await Promise.all([
-    known ?? cadence.partnerFacts(actor, filters, month, now),
+  const [partners, extra, rows] = await Promise.all([
+    known ? known.partners : cadence.partnerFacts(actor, filters, month, now).then((f) => f.partners),
     Promise.all(offboardingSignalSources.map((source) => source(database, actor, filters, now, known))),
+    repo.usageByMonth(cadence.scopeOf(actor, filters), settings.noGrowthMonths),
   ])
-  const ids = facts.partners.map((p) => p.partnerId)
   const usage = new Map<number, UsageMonth[]>()
-  if (ids.length) {
-    const rows = await repo.usageByMonth(cadence.scopeOf(actor, filters), settings.noGrowthMonths)
-    for (const r of rows) {
-      const list = usage.get(r.partnerId) ?? []
-      list.push({ month: r.month, licensed: Number(r.licensed), active: Number(r.active) })
-      usage.set(r.partnerId, list)
-    }
+  for (const r of rows) {
+    const list = usage.get(r.partnerId) ?? []
+    list.push({ month: r.month, licensed: Number(r.licensed), active: Number(r.active) })
+    usage.set(r.partnerId, list)
   }
-  return facts.partners.map((p) => ({
+  return partners.map((p) => ({
     partner: {
       partnerId: p.partnerId,
       name: p.name,

@@ -85,15 +85,13 @@ export function scorecardService(database: Database, sources: readonly Scorecard
     settings: ProgramSettingsValues,
     now: Date,
   ) {
-    const facts = await cadence.partnerFacts(actor, filters, periods.at(-1)!, now, periods)
     const ctx: ScorecardContext = {
       database,
       actor,
       filters,
       scope: programScope(actor, filters),
       periods,
-      partners: facts.partners,
-      cadenceTallies: facts.trendTallies,
+      facts: once(() => cadence.partnerFacts(actor, filters, periods.at(-1)!, now, periods)),
       settings,
       taskTotals: once(() => tasksService(database).totalsByPartner(actor, filters, allTime)),
       now,

@@ -7,9 +7,9 @@ import type { PartnerTotals, ScorecardSource } from './types'
  */
 export const cadenceSource: ScorecardSource = {
   metrics: ['cadence_compliance'],
-  collect(ctx) {
+  async collect(ctx) {
     const out: PartnerTotals[] = []
-    for (const [period, byPartner] of ctx.cadenceTallies)
+    for (const [period, byPartner] of (await ctx.facts()).trendTallies)
       for (const [partnerId, tallies] of byPartner) {
         const all = combined(tallies)
         out.push({
@@ -20,6 +20,6 @@ export const cadenceSource: ScorecardSource = {
           denominator: all.scheduled,
         })
       }
-    return Promise.resolve(out)
+    return out
   },
 }

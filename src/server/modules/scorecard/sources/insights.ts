@@ -9,16 +9,19 @@ export const insightsSource: ScorecardSource = {
   metrics: ['insights_spotlights'],
   async collect(ctx) {
     const service = insightsService(ctx.database)
-    const perPeriod = await Promise.all(
-      ctx.periods.map(async (p) => ({
-        key: p.key,
-        rows: await service.totalsByPartner(ctx.actor, ctx.filters, p),
-      })),
-    )
+    const [{ partners }, perPeriod] = await Promise.all([
+      ctx.facts(),
+      Promise.all(
+        ctx.periods.map(async (p) => ({
+          key: p.key,
+          rows: await service.totalsByPartner(ctx.actor, ctx.filters, p),
+        })),
+      ),
+    ])
     const out: PartnerTotals[] = []
     for (const { key, rows } of perPeriod) {
       const submitted = new Set(rows.filter((r) => r.insights + r.spotlights > 0).map((r) => r.partnerId))
-      for (const p of ctx.partners)
+      for (const p of partners)
         out.push({
           metric: 'insights_spotlights',
           period: key,

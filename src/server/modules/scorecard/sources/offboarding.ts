@@ -10,7 +10,7 @@ export const offboardingSource: ScorecardSource = {
     const settings = ctx.settings.offboarding
     const [signals, raised] = await Promise.all([
       gatherSignals(ctx.database, ctx.actor, ctx.filters, settings, ctx.now, {
-        partners: ctx.partners,
+        partners: ctx.facts().then((f) => f.partners),
         taskTotals: ctx.taskTotals,
       }),
       scorecardRepository(ctx.database.db).raised(ctx.scope),

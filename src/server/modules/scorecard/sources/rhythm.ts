@@ -5,11 +5,13 @@ import type { ScorecardSource } from './types'
 export const rhythmSource: ScorecardSource = {
   metrics: ['rhythm_in_place'],
   async collect(ctx) {
-    const leads = new Set(
-      (await scorecardRepository(ctx.database.db).deliveryLeads(ctx.scope)).map((r) => r.partnerId),
-    )
+    const [rows, { partners }] = await Promise.all([
+      scorecardRepository(ctx.database.db).deliveryLeads(ctx.scope),
+      ctx.facts(),
+    ])
+    const leads = new Set(rows.map((r) => r.partnerId))
     const period = ctx.periods.at(-1)!.key
-    return ctx.partners.map((p) => ({
+    return partners.map((p) => ({
       metric: 'rhythm_in_place',
       period,
       partnerId: p.partnerId,

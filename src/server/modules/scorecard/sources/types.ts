@@ -17,10 +17,12 @@ export type ScorecardContext = {
   scope: SQL
   /** The trend's periods, oldest first; the last one is the period asked for. */
   periods: CadencePeriod[]
-  /** The live partners in view with their cadence facts for the period asked for (and their rhythm today). */
-  partners: CadencePartner[]
-  /** Per trend period, each partner's ROB and MBR tallies (from the same gather as `partners`). */
-  cadenceTallies: Map<string, Map<number, KindTallies>>
+  /**
+   * The live partners in view with their cadence facts for the period asked for (and their rhythm today), and
+   * per trend period each partner's ROB and MBR tallies: one gather, read once by whichever source asks first,
+   * so the sources that do not need it start at once.
+   */
+  facts: () => Promise<{ partners: CadencePartner[]; trendTallies: Map<string, Map<number, KindTallies>> }>
   settings: ProgramSettingsValues
   /** The tasks module's all-time totals, read once per request by whichever source asks first. */
   taskTotals: NonNullable<KnownFacts['taskTotals']>
