@@ -145,7 +145,7 @@ export function scorecardService(database: Database, sources: readonly Scorecard
       )
       totals.push(...fresh)
     }
-    return { keys, current, settings, partners: inView, totals, computed: stale.length }
+    return { keys, current, settings, partners: inView, totals }
   }
 
   function info(def: MetricDefinition, settings: ProgramSettingsValues): ScorecardMetricInfo {
