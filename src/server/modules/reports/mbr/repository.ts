@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { type SQL, sql } from 'drizzle-orm'
-import { type Db, execRows } from '#db/client'
-import { snapshotsOfPeriod } from '#server/modules/analytics/health/repository'
+import { type Db, execRows, idList } from '#db/client'
+import { recentSnapshotsOfPeriod, snapshotsOfPeriod } from '#server/modules/analytics/health/repository'
 import type { HealthAggregate, HealthBand } from '#shared/contracts/analytics'
 
 export type MbrPartnerRow = {
@@ -43,6 +43,7 @@ export type MbrEngagementRow = {
   previousLicensed: number | null
   previousActive: number | null
 }
+type SnapshotField = 'asOf' | 'licensed' | 'active' | 'previousLicensed' | 'previousActive'
 export type MbrEscalationRow = {
   id: number
   title: string
@@ -108,22 +109,41 @@ export function mbrRepository(db: Db) {
     },
     /**
      * Customer × workload rows of the month: engagements not archived before the month end (their
-     * created_at is when they were imported, not when the work began), with the snapshot the month's score used.
+     * created_at is when they were imported, not when the work began), with the snapshot the month's score
+     * used. A large partner has tens of thousands of rows: the snapshots come from recentSnapshotsOfPeriod
+     * (snapshotsOfPeriod only for the rows it leaves incomplete), and the rows as one JSON array (PGlite
+     * decodes a result value by value, which cost more than the query).
      */
-    engagements(partnerId: number, periodEnd: string, cutoff: Date) {
-      return execRows<MbrEngagementRow>(
+    async engagements(partnerId: number, periodEnd: string, cutoff: Date) {
+      const [{ rows }] = await execRows<{ rows: (MbrEngagementRow & { id: number; complete: boolean })[] }>(
         db,
-        sql`select c.name as "customerName", c.tpid, e.workload_code as "workloadCode", e.intent_status as "intentStatus",
-                   e.phase, e.claimed, l.as_of::text as "asOf", l.licensed_users as licensed, l.active_users as active,
-                   p.licensed_users as "previousLicensed", p.active_users as "previousActive"
+        sql`select coalesce(json_agg(json_build_object(
+                     'id', e.id, 'complete', r.complete, 'customerName', c.name, 'tpid', c.tpid,
+                     'workloadCode', e.workload_code, 'intentStatus', e.intent_status, 'phase', e.phase,
+                     'claimed', e.claimed, 'asOf', r.as_of, 'licensed', r.licensed, 'active', r.active,
+                     'previousLicensed', r.previous_licensed, 'previousActive', r.previous_active)
+                   order by c.name, e.workload_code), '[]') as rows
             from engagements e
             join customers c on c.id = e.customer_id
-            ${snapshotsOfPeriod(periodEnd)}
+            ${recentSnapshotsOfPeriod(periodEnd)}
             where e.partner_id = ${partnerId}
               and (e.archived_at is null or e.archived_at >= ${cutoff})
-              and (c.archived_at is null or c.archived_at >= ${cutoff})
-            order by c.name, e.workload_code`,
+              and (c.archived_at is null or c.archived_at >= ${cutoff})`,
       )
+      const incomplete = rows.filter((r) => !r.complete).map((r) => r.id)
+      const older = new Map<number, Pick<MbrEngagementRow, SnapshotField>>()
+      for (let i = 0; i < incomplete.length; i += 10_000) {
+        const found = await execRows<Pick<MbrEngagementRow, SnapshotField> & { id: number }>(
+          db,
+          sql`select e.id, l.as_of::text as "asOf", l.licensed_users as licensed, l.active_users as active,
+                     p.licensed_users as "previousLicensed", p.active_users as "previousActive"
+              from engagements e
+              ${snapshotsOfPeriod(periodEnd)}
+              where e.id in ${idList(incomplete.slice(i, i + 10_000))}`,
+        )
+        for (const { id, ...snapshots } of found) older.set(id, snapshots)
+      }
+      return rows.map(({ id, complete: _, ...row }): MbrEngagementRow => ({ ...row, ...older.get(id) }))
     },
     /** Escalations raised before the cutoff, each with its status events before the cutoff (oldest first). */
     escalations(partnerId: number, cutoff: Date) {
