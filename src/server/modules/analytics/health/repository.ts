@@ -1,6 +1,7 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 import { type Db, execRows } from '#db/client'
 import type { HealthAggregate, HealthBand, HealthRow } from '#shared/contracts/analytics'
+import { addMonths, monthStart } from '#shared/domain/periods'
 
 export type StoredScore = {
   period: string
@@ -41,20 +42,58 @@ const rowsSql = (periodEnd: string, where: SQL, order: SQL, limit: number) => sq
 
 /**
  * Joins, for each row `e` (with customer_id and workload_code), the snapshot a period's score uses (`l`:
- * newest on or before the period's end, graph_csv winning on the same date) and the one its trend compares
- * with (`p`: newest of an earlier month). The SQL twin of refresh/repository.ts's analytics_cur.
+ * newest on or before the period's end, graph_csv winning on the same date, then the source in descending
+ * order) and the one its trend compares with (`p`: newest of an earlier month, same order). The SQL twin
+ * of refresh/repository.ts's analytics_cur.
  */
 export const snapshotsOfPeriod = (periodEnd: string) => sql`
   left join lateral (
     select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
     where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of <= ${periodEnd}::date
-    order by s.as_of desc, (s.source = 'graph_csv') desc limit 1
+    order by s.as_of desc, (s.source = 'graph_csv') desc, s.source desc limit 1
   ) l on true
   left join lateral (
     select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
     where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of < date_trunc('month', l.as_of)
-    order by s.as_of desc, (s.source = 'graph_csv') desc limit 1
+    order by s.as_of desc, (s.source = 'graph_csv') desc, s.source desc limit 1
   ) p on l.as_of is not null`
+
+/**
+ * A snapshot as a text array that compares (max) in snapshotsOfPeriod's order: the date (ISO text sorts
+ * as dates), graph_csv ('true' > 'false'), the source; then licensed and active users.
+ */
+const rankedSnapshot = sql`array[s.as_of::text, (s.source = 'graph_csv')::text, s.source, s.licensed_users::text, s.active_users::text]`
+
+/**
+ * snapshotsOfPeriod's two snapshots when both lie in the period's month and the one before (every
+ * customer × workload of a monthly feed), read by one index range scan and two max() instead of two
+ * lateral probes that each sort their date's rows (on PGlite those probes were most of a large partner's
+ * MBR pack). Joins `r` with `complete`, `as_of`, `licensed`, `active`, `previous_licensed` and
+ * `previous_active`; when `complete` is false (no snapshot in the month, or none in the month before but
+ * some earlier), the values are unset and snapshotsOfPeriod must answer for that row. Same as
+ * snapshotsOfPeriod when complete: the newest snapshot up to the end is the month's newest when the month
+ * has one, and the newest of an earlier month is the previous month's newest when that month has one
+ * (none when no snapshot is older: a customer × workload's first month).
+ */
+export const recentSnapshotsOfPeriod = (periodEnd: string) => {
+  const month = monthStart(periodEnd)
+  return sql`
+  left join lateral (
+    select max(${rankedSnapshot}) filter (where s.as_of >= ${month}::date) as l,
+           max(${rankedSnapshot}) filter (where s.as_of < ${month}::date) as p
+    from usage_snapshots s
+    where s.customer_id = e.customer_id and s.workload_code = e.workload_code
+      and s.as_of >= ${addMonths(month, -1)}::date and s.as_of <= ${periodEnd}::date
+  ) rs on true
+  cross join lateral (
+    select case when rs.l is null then false when rs.p is not null then true
+                else not exists (select from usage_snapshots s
+                                 where s.customer_id = e.customer_id and s.workload_code = e.workload_code
+                                   and s.as_of < ${addMonths(month, -1)}::date) end as complete,
+           rs.l[1] as as_of, rs.l[4]::int as licensed,
+           rs.l[5]::int as active, rs.p[4]::int as previous_licensed, rs.p[5]::int as previous_active
+  ) r`
+}
 
 export function healthRepository(db: Db) {
   return {

@@ -30,7 +30,8 @@ export async function scoredPeriods(sql: SqlClient): Promise<string[]> {
 /**
  * Builds `analytics_cur`: every live engagement in scope with the newest snapshot of its customer ×
  * workload up to the period's end and the newest one of an earlier month (for the trend). graph_csv wins
- * over portfolio on the same date, as everywhere (customers/repository.ts).
+ * over portfolio on the same date, as everywhere (customers/repository.ts); then the source in descending
+ * order, as health/repository.ts's snapshotsOfPeriod.
  */
 export async function buildCurrent(
   tx: SqlClient,
@@ -59,13 +60,13 @@ export async function buildCurrent(
      left join lateral (
        select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
        where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of <= $1::date
-       order by s.as_of desc, (s.source = 'graph_csv') desc limit 1
+       order by s.as_of desc, (s.source = 'graph_csv') desc, s.source desc limit 1
      ) l on true
      left join lateral (
        select s.licensed_users, s.active_users from usage_snapshots s
        where s.customer_id = e.customer_id and s.workload_code = e.workload_code
          and s.as_of < date_trunc('month', l.as_of)
-       order by s.as_of desc, (s.source = 'graph_csv') desc limit 1
+       order by s.as_of desc, (s.source = 'graph_csv') desc, s.source desc limit 1
      ) p on l.as_of is not null
      where e.archived_at is null ${scopeSql}`,
     params,
