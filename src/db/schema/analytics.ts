@@ -183,3 +183,27 @@ export const opportunities = pgTable(
     index('opportunities_value_idx').on(t.value.desc().nullsFirst(), t.id),
   ],
 )
+
+/**
+ * What the opportunity rules need of a customer × workload's whole usage history, kept as of `through` so a
+ * refresh reads only the snapshots dated after it (decision 006-opportunities). A statement trigger on
+ * usage_snapshots deletes the row when a snapshot dated on or before `through` is written or removed.
+ */
+export const usageHistoryFacts = pgTable(
+  'usage_history_facts',
+  {
+    customerId: integer('customer_id').notNull(),
+    workloadCode: text('workload_code').notNull(),
+    /** The facts cover every snapshot dated on or before this date. */
+    through: date('through').notNull(),
+    /** The success-review share `lastBelow` and `shareSince` were measured against. */
+    successShare: doublePrecision('success_share').notNull(),
+    /** Highest active users of any snapshot; null without snapshots. */
+    peak: integer('peak'),
+    /** The newest snapshot date below the success-review share (or with no licences). */
+    lastBelow: date('last_below'),
+    /** The first snapshot date after `lastBelow`; null when the newest snapshot is below or there is none. */
+    shareSince: date('share_since'),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.workloadCode] })],
+)
