@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { engagements, partnerEndorsements, usageSnapshots } from '#db/schema/index'
+import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
+import { addMonths, monthEnd } from '#shared/domain/periods'
+import { createAccessTestApp } from '#test/helpers/app'
+
+/**
+ * A month's refresh reads the usage history from the facts stored at the previous refresh plus the
+ * snapshots dated after them (opportunities/history.ts). These tests pin that the incremental path gives
+ * exactly what a recompute from the whole history gives: the stored facts and the opportunities found.
+ */
+let t: Awaited<ReturnType<typeof createAccessTestApp>>
+const q = async <T>(text: string, params: unknown[] = []) =>
+  (await t.database.sql.query<T>(text, params)).rows
+
+// Eight months of history ending with the fixture's newest month (its snapshots are dated 2026-09-30 and -10-31).
+const LAST = '2026-10-01'
+const MONTHS = Array.from({ length: 8 }, (_, i) => addMonths(LAST, i - 7))
+const NEXT = addMonths(LAST, 1)
+
+/** A small deterministic generator: the same history on every run and on both databases. */
+function series(seed: number) {
+  let x = seed
+  return () => {
+    x = (x * 1103515245 + 12345) % 2147483648
+    return x / 2147483648
+  }
+}
+
+const opportunities = () =>
+  q<Record<string, unknown>>(
+    `select rule, engagement_id, partner_id, customer_id, workload_code, value, reason, evidence, period::text
+     from opportunities order by rule, engagement_id`,
+  )
+const facts = () =>
+  q<Record<string, unknown>>(
+    `select customer_id, workload_code, through::text, success_share, peak, last_below::text, share_since::text
+     from usage_history_facts order by customer_id, workload_code`,
+  )
+
+/** The facts straight from their definition, over every snapshot up to `end` (the oracle). */
+const factsByDefinition = (end: string, share: number) =>
+  q<Record<string, unknown>>(
+    `with lb as (
+       select customer_id, workload_code, max(active_users) as peak,
+              max(as_of) filter (where licensed_users = 0 or active_users < $2::float8 * licensed_users) as last_below
+       from usage_snapshots where as_of <= $1::date group by 1, 2
+     )
+     select customer_id, workload_code, $1::date::text as through, $2::float8 as success_share, peak,
+            last_below::text,
+            (select min(s.as_of) from usage_snapshots s where s.customer_id = lb.customer_id
+               and s.workload_code = lb.workload_code and s.as_of > coalesce(lb.last_below, '-infinity'::date)
+               and s.as_of <= $1::date)::text as share_since
+     from lb where (customer_id, workload_code) in (select customer_id, workload_code from engagements)
+     order by customer_id, workload_code`,
+    [end, share],
+  )
+
+/** The same period recomputed from the whole history: no stored facts. */
+async function fromScratch(period: string) {
+  await q('delete from usage_history_facts')
+  await analyticsRefresher(t.database).refresh({ periods: [period] })
+  return { facts: await facts(), opportunities: await opportunities() }
+}
+
+beforeAll(async () => {
+  t = await createAccessTestApp()
+  const { db } = t.database
+  const { customerA1, customerA2, customerB1, partnerA1, partnerA2, partnerB1 } = t.fx
+  await db.insert(engagements).values([
+    {
+      partnerId: partnerA1.id,
+      customerId: customerA1.id,
+      workloadCode: 'TEAMS',
+      intentStatus: 'in_progress',
+    },
+    { partnerId: partnerA1.id, customerId: customerA1.id, workloadCode: 'SPO', intentStatus: 'in_progress' },
+    { partnerId: partnerB1.id, customerId: customerB1.id, workloadCode: 'EXO', intentStatus: 'in_progress' },
+    { partnerId: partnerA2.id, customerId: customerB1.id, workloadCode: 'SPO', intentStatus: 'in_progress' },
+  ])
+  await db
+    .insert(partnerEndorsements)
+    .values(
+      [partnerA1, partnerB1, partnerA2].flatMap((p) =>
+        ['EXO', 'TEAMS', 'SPO'].map((workloadCode) => ({ partnerId: p.id, workloadCode })),
+      ),
+    )
+  // Monthly snapshots with rises, dips below the 10 % success-review share and a graph_csv twin now and
+  // then (the fixture already has A1 × EXO's portfolio rows of the last two months).
+  const rows = []
+  let seed = 7
+  for (const [customer, workload] of [
+    [customerA1, 'EXO'],
+    [customerA1, 'TEAMS'],
+    [customerA1, 'SPO'],
+    [customerB1, 'SPO'],
+    [customerB1, 'EXO'],
+    [customerA2, 'TEAMS'],
+  ] as const) {
+    const next = series(seed++)
+    for (const [i, month] of MONTHS.entries()) {
+      const licensed = 1000
+      const active = Math.round(next() * 300)
+      const graph = next() < 0.3
+      const fixture = customer.id === customerA1.id && workload === 'EXO' && i >= MONTHS.length - 2
+      if (!fixture)
+        rows.push({
+          customerId: customer.id,
+          workloadCode: workload,
+          asOf: monthEnd(month),
+          licensedUsers: licensed,
+          activeUsers: active,
+          source: 'portfolio',
+        })
+      if (graph || fixture)
+        rows.push({
+          customerId: customer.id,
+          workloadCode: workload,
+          asOf: monthEnd(month),
+          licensedUsers: licensed,
+          activeUsers: Math.round(next() * 300),
+          source: 'graph_csv',
+        })
+    }
+  }
+  await db.insert(usageSnapshots).values(rows)
+})
+afterAll(() => t.close())
+
+describe('usage history facts kept incremental', () => {
+  it('months refreshed one by one give the facts and opportunities of a recompute from the whole history', async () => {
+    for (const month of MONTHS) {
+      await analyticsRefresher(t.database).refresh({ periods: [month] })
+      // Each refresh leaves the facts through its month's end, as their definition over the history says.
+      expect(await facts()).toEqual(await factsByDefinition(monthEnd(month), 0.1))
+    }
+    const incremental = { facts: await facts(), opportunities: await opportunities() }
+    expect(incremental.facts.length).toBeGreaterThanOrEqual(6)
+    expect(incremental.opportunities.length).toBeGreaterThan(0)
+    expect(await fromScratch(LAST)).toEqual(incremental)
+  })
+
+  it("a new month's snapshots keep the stored facts; the refresh reads on from them", async () => {
+    await analyticsRefresher(t.database).refresh({ periods: [LAST] })
+    const before = await facts()
+    const { customerA1, customerB1 } = t.fx
+    await t.database.db.insert(usageSnapshots).values([
+      {
+        customerId: customerA1.id,
+        workloadCode: 'TEAMS',
+        asOf: monthEnd(NEXT),
+        licensedUsers: 1000,
+        activeUsers: 999,
+        source: 'portfolio',
+      },
+      {
+        customerId: customerB1.id,
+        workloadCode: 'SPO',
+        asOf: monthEnd(NEXT),
+        licensedUsers: 1000,
+        activeUsers: 3,
+        source: 'portfolio',
+      },
+    ])
+    expect(await facts()).toEqual(before)
+    await analyticsRefresher(t.database).refresh({ periods: [NEXT] })
+    const incremental = { facts: await facts(), opportunities: await opportunities() }
+    expect(incremental.facts).toEqual(await factsByDefinition(monthEnd(NEXT), 0.1))
+    const a1Teams = incremental.facts.find(
+      (f) => f.customer_id === customerA1.id && f.workload_code === 'TEAMS',
+    )
+    expect(a1Teams).toMatchObject({ peak: 999, through: monthEnd(NEXT) })
+    expect(await fromScratch(NEXT)).toEqual(incremental)
+  })
+
+  it('a snapshot rewritten before the facts’ date drops that customer × workload’s facts only, and the refresh recomputes them', async () => {
+    await analyticsRefresher(t.database).refresh({ periods: [NEXT] })
+    const before = await facts()
+    const { customerB1 } = t.fx
+    // An old month of B1 × EXO now has the highest usage ever seen: its high-water mark changes.
+    await q(
+      `update usage_snapshots set active_users = 950 where customer_id = $1 and workload_code = 'EXO' and as_of = $2::date`,
+      [customerB1.id, monthEnd(MONTHS[2]!)],
+    )
+    const after = await facts()
+    expect(after).toEqual(
+      before.filter((f) => !(f.customer_id === customerB1.id && f.workload_code === 'EXO')),
+    )
+    await analyticsRefresher(t.database).refresh({ periods: [NEXT] })
+    const incremental = { facts: await facts(), opportunities: await opportunities() }
+    expect(
+      incremental.facts.find((f) => f.customer_id === customerB1.id && f.workload_code === 'EXO'),
+    ).toMatchObject({
+      peak: 950,
+    })
+    expect(incremental.facts).toEqual(await factsByDefinition(monthEnd(NEXT), 0.1))
+    expect(await fromScratch(NEXT)).toEqual(incremental)
+  })
+
+  it('an edit refreshes only its partners and keeps their facts in step', async () => {
+    const { partnerB1, customerB1 } = t.fx
+    await q('delete from usage_history_facts where customer_id = $1', [customerB1.id])
+    await analyticsRefresher(t.database).refresh({ latestOnly: true, partnerIds: [partnerB1.id] })
+    const incremental = { facts: await facts(), opportunities: await opportunities() }
+    expect(incremental.facts).toEqual(await factsByDefinition(monthEnd(NEXT), 0.1))
+    expect(await fromScratch(NEXT)).toEqual(incremental)
+  })
+})
