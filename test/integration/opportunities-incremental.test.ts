@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engagements, partnerEndorsements, usageSnapshots } from '#db/schema/index'
+import { replaceOpportunities } from '#server/modules/analytics/opportunities/repository'
+import type { Opportunity } from '#server/modules/analytics/opportunities/types'
 import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { addMonths, monthEnd } from '#shared/domain/periods'
 import { createAccessTestApp } from '#test/helpers/app'
@@ -204,5 +206,63 @@ describe('usage history facts kept incremental', () => {
     const incremental = { facts: await facts(), opportunities: await opportunities() }
     expect(incremental.facts).toEqual(await factsByDefinition(monthEnd(NEXT), 0.1))
     expect(await fromScratch(NEXT)).toEqual(incremental)
+  })
+})
+
+describe('storing what a whole refresh found', () => {
+  const stored = () =>
+    q<Record<string, unknown>>(
+      `select id, rule, engagement_id, partner_id, customer_id, workload_code, value, reason, evidence, period::text,
+              found_at from opportunities order by id`,
+    )
+  /** What `found` leaves in the table (rolled back after): rewritten (a month's import) or merged (a few changes). */
+  async function replaced(found: Opportunity[], rewriteAbove: number) {
+    let after: Record<string, unknown>[] = []
+    await t.database
+      .transaction(async (tx) => {
+        await replaceOpportunities(tx, NEXT, found, null, rewriteAbove)
+        after = (
+          await tx.query<Record<string, unknown>>(
+            `select id, rule, engagement_id, partner_id, customer_id, workload_code, value, reason, evidence, period::text,
+                  found_at from opportunities order by rule, engagement_id`,
+          )
+        ).rows
+        throw new Error('roll back')
+      })
+      .catch((e: Error) => expect(e.message).toBe('roll back'))
+    return after
+  }
+
+  it('rewriting the table keeps what merging keeps: ids, found_at, values; drops what is no longer found', async () => {
+    const rows = await stored()
+    expect(rows.length).toBeGreaterThanOrEqual(3)
+    const found: Opportunity[] = rows.slice(1).map((r, i) => ({
+      rule: r.rule as string,
+      engagementId: r.engagement_id as number,
+      partnerId: r.partner_id as number,
+      customerId: r.customer_id as number,
+      workloadCode: r.workload_code as string | null,
+      value: i === 0 ? (r.value as number) + 1 : (r.value as number),
+      reason: i === 1 ? 'Changed reason' : (r.reason as string),
+      evidence: r.evidence as Opportunity['evidence'],
+    }))
+    const rewritten = await replaced(found, 0)
+    const merged = await replaced(found, Number.POSITIVE_INFINITY)
+    expect(rewritten).toEqual(merged)
+    expect(rewritten).toHaveLength(rows.length - 1)
+    expect(rewritten.find((r) => r.id === rows[0]!.id)).toBeUndefined()
+    expect(rewritten.find((r) => r.id === rows[1]!.id)).toMatchObject({
+      value: (rows[1]!.value as number) + 1,
+      found_at: rows[1]!.found_at,
+    })
+    // A new finding gets a fresh id and today's found_at on both paths.
+    const extra = { ...found[0]!, rule: 'stalled', value: 5, reason: 'New', evidence: { days: 5 } }
+    const [a, b] = [
+      await replaced([...found, extra], 0),
+      await replaced([...found, extra], Number.POSITIVE_INFINITY),
+    ]
+    const strip = (xs: Record<string, unknown>[]) => xs.map(({ id, found_at, ...r }) => r)
+    expect(strip(a)).toEqual(strip(b))
+    expect(a.filter((r) => !rows.some((o) => o.id === r.id))).toHaveLength(1)
   })
 })
