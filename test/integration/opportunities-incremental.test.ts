@@ -5,6 +5,7 @@ import type { Opportunity } from '#server/modules/analytics/opportunities/types'
 import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { addMonths, monthEnd } from '#shared/domain/periods'
 import { createAccessTestApp } from '#test/helpers/app'
+import { multipart } from '#test/helpers/imports-multipart'
 
 /**
  * A month's refresh reads the usage history from the facts stored at the previous refresh plus the
@@ -195,6 +196,52 @@ describe('usage history facts kept incremental', () => {
     ).toMatchObject({
       peak: 950,
     })
+    expect(incremental.facts).toEqual(await factsByDefinition(monthEnd(NEXT), 0.1))
+    expect(await fromScratch(NEXT)).toEqual(incremental)
+  })
+
+  it('an import correcting an old month drops the facts it touched (the importer skips ordinary triggers)', async () => {
+    await analyticsRefresher(t.database).refresh({ periods: [NEXT] })
+    const { customerA1 } = t.fx
+    const month = monthEnd(MONTHS[3]!)
+    const csv = [
+      'Partner ID,Partner Name,TPID,Customer Name,Seats,Workload,Intent,Claimed,Licensed,Active,As Of',
+      `PA1,Alpha One,1001,Customer A1,500,TEAMS,in_progress,false,1000,990,${month}`,
+    ].join('\n')
+    const up = multipart({}, { name: 'p.csv', content: csv })
+    const cookie = await t.cookieFor('fpma1@test.example')
+    const preview = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports/portfolio',
+      payload: up.payload,
+      headers: { ...up.headers, cookie },
+    })
+    expect(preview.statusCode).toBe(201)
+    const id = preview.json().id
+    const commit = await t.app.inject({
+      method: 'POST',
+      url: `/api/imports/${id}/commit`,
+      headers: { cookie },
+    })
+    expect(commit.statusCode).toBe(202)
+    for (let i = 0; i < 2000; i++) {
+      const rec = (
+        await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie } })
+      ).json()
+      if (rec.status !== 'running') {
+        expect(rec.status).toBe('done')
+        break
+      }
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    const [snapshot] = await q<{ active: number }>(
+      `select active_users as active from usage_snapshots
+       where customer_id = $1 and workload_code = 'TEAMS' and as_of = $2::date and source = 'portfolio'`,
+      [customerA1.id, month],
+    )
+    expect(snapshot?.active).toBe(990)
+    await analyticsRefresher(t.database).refresh({ periods: [NEXT] })
+    const incremental = { facts: await facts(), opportunities: await opportunities() }
     expect(incremental.facts).toEqual(await factsByDefinition(monthEnd(NEXT), 0.1))
     expect(await fromScratch(NEXT)).toEqual(incremental)
   })

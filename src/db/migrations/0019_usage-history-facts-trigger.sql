@@ -41,3 +41,13 @@ DROP TRIGGER IF EXISTS usage_snapshots_facts_trunc ON usage_snapshots;
 --> statement-breakpoint
 CREATE TRIGGER usage_snapshots_facts_trunc AFTER TRUNCATE ON usage_snapshots
   FOR EACH STATEMENT EXECUTE FUNCTION forget_usage_history_facts();
+--> statement-breakpoint
+-- Always, also under session_replication_role = replica: the importer and the seed skip ordinary triggers
+-- that way (db/bulk.ts skipForeignKeyTriggers), and a skipped one here would leave facts wrong.
+ALTER TABLE usage_snapshots ENABLE ALWAYS TRIGGER usage_snapshots_facts_ins;
+--> statement-breakpoint
+ALTER TABLE usage_snapshots ENABLE ALWAYS TRIGGER usage_snapshots_facts_upd;
+--> statement-breakpoint
+ALTER TABLE usage_snapshots ENABLE ALWAYS TRIGGER usage_snapshots_facts_del;
+--> statement-breakpoint
+ALTER TABLE usage_snapshots ENABLE ALWAYS TRIGGER usage_snapshots_facts_trunc;
