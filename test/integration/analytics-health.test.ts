@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { healthRepository } from '#server/modules/analytics/health/repository'
 import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '#server/seed/demo'
 import type { SubjectHealth } from '#shared/contracts/analytics'
 import { defaultProgramSettings } from '#shared/contracts/settings'
+import { monthEnd } from '#shared/domain/periods'
 import { createAccessTestApp, createTestApp, type TestApp } from '#test/helpers/app'
 
 const sumOfPoints = (h: SubjectHealth) => h.current!.factors.reduce((s, f) => s + f.points, 0)
@@ -77,6 +79,29 @@ describe('health scores over the demo data', () => {
     for (const id of firstSeen.slice(0, 5))
       scores.push((await health(`/api/customers/${id}/health?period=${h.current!.period}`)).current!.score)
     expect(scores).toEqual([...scores].sort((a, b) => a - b))
+  })
+  it("a partner's page is the first rows of all its engagements by customer score, name, workload, at any size", async () => {
+    const [{ period }] = (
+      await t.database.sql.query<{ period: string }>('select max(period)::text as period from partner_health')
+    ).rows as [{ period: string }]
+    const { rows: partners } = await t.database.sql.query<{ id: number }>(
+      'select partner_id as id from engagements group by partner_id order by count(*) desc limit 3',
+    )
+    const repo = healthRepository(t.database.db)
+    for (const { id } of partners)
+      for (const limit of [1, 7, 40, 200]) {
+        // Every engagement ordered as the page says, without the ranking of customers the repository does first.
+        const { rows: all } = await t.database.sql.query<{ id: number }>(
+          `select e.id from engagements e join customers c on c.id = e.customer_id and c.archived_at is null
+           left join customer_health ch on ch.customer_id = c.id and ch.period = $2::date
+           where e.partner_id = $1 and e.archived_at is null
+           order by ch.score asc nulls first, c.name, e.workload_code, e.id`,
+          [id, period],
+        )
+        const page = await repo.partnerRows(id, monthEnd(period), limit)
+        expect(page.total).toBe(all.length)
+        expect(page.rows.map((r) => r.engagementId)).toEqual(all.slice(0, limit).map((r) => r.id))
+      }
   })
 })
 
