@@ -95,6 +95,7 @@ async function benchExisting(kind: 'pglite' | 'postgres', location: string) {
     const month = await analyticsRefresher(database).refresh({ periods: [period] })
     const monthSeconds = ms(t) / 1000
     log(`  ${kind}: ${monthSeconds.toFixed(1)} s (opportunities ${month.opportunitiesMs / 1000} s)`)
+    log(`  ${kind}: steps ${JSON.stringify(month.steps)}`)
     const { rows } = await database.sql.query<Record<string, number>>(
       `select (select count(*) from partners)::int as partners, (select count(*) from customers)::int as customers,
               (select count(*) from engagements)::int as engagements, (select count(*) from usage_snapshots)::int as snapshots`,
@@ -109,6 +110,7 @@ async function benchExisting(kind: 'pglite' | 'postgres', location: string) {
         allSeconds: null,
         monthSeconds,
         opportunitiesSeconds: month.opportunitiesMs / 1000,
+        stepsMs: month.steps,
       },
       endpoints: rescoreOnly ? [] : await endpoints(database, period),
     }

@@ -5,6 +5,21 @@ import type { SqlClient } from './client'
  * in client.ts: PGlite's `/dev/blob` or pg-copy-streams.)
  */
 
+/** A text field of a COPY … (FORMAT csv) line: quoted only when it must be ('' stays an empty string, not NULL). */
+export function csvText(v: string): string {
+  return /[",\r\n]/.test(v) || v === '' ? `"${v.replace(/"/g, '""')}"` : v
+}
+
+/**
+ * A field of a COPY … (FORMAT text) line: backslash, tab, newline and carriage return escaped (checked first:
+ * most values have none, and a regex test costs far less than a replace); null is \N.
+ */
+export function copyText(v: string | null): string {
+  if (v === null) return '\\N'
+  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => TEXT_ESCAPES[c]!) : v
+}
+const TEXT_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' }
+
 /**
  * Runs `insert` with `table`'s secondary indexes and unique constraints (not the primary key, nor
  * anything another table's foreign key depends on) dropped, then rebuilds them with their own

@@ -21,8 +21,11 @@ export type SqlClient = {
     text: string,
     params?: unknown[],
   ): Promise<{ rows: T[]; rowCount: number }>
-  /** COPY csv text (no header) into table(columns). */
-  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>
+  /**
+   * COPY lines (no header) into table(columns): CSV by default; `text`: PostgreSQL's text format (tab
+   * separated, \N for null, backslash escapes; db/bulk.ts copyText), which needs no quoting of JSON.
+   */
+  copyCsv(table: string, columns: readonly string[], csv: string, format?: CopyFormat): Promise<void>
 }
 
 export type Database = {
@@ -57,8 +60,10 @@ export const PGLITE_SETTINGS = ['shared_buffers=16MB', 'wal_level=minimal', 'max
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 
-function copySql(table: string, columns: readonly string[]): string {
-  return `COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`
+export type CopyFormat = 'csv' | 'text'
+
+function copySql(table: string, columns: readonly string[], from: string, format: CopyFormat): string {
+  return `COPY ${table} (${columns.join(', ')}) FROM ${from} WITH (FORMAT ${format})`
 }
 
 async function openPglite(opts: DatabaseOptions): Promise<Database> {
@@ -81,8 +86,8 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
         const r = await q.query<T>(text, params as unknown[])
         return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length }
       },
-      async copyCsv(table, columns, csv) {
-        await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+      async copyCsv(table, columns, csv, format = 'csv') {
+        await q.query(copySql(table, columns, `'/dev/blob'`, format), [], {
           blob: new Blob([csv]),
         })
       },
@@ -127,11 +132,11 @@ async function openPostgres(url: string): Promise<Database> {
       const r = await c.query(text, params as unknown[])
       return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 }
     },
-    async copyCsv(table, columns, csv) {
+    async copyCsv(table, columns, csv, format = 'csv') {
       const conn = 'release' in c ? c : await c.connect()
       try {
         await new Promise<void>((resolve, reject) => {
-          const stream = conn.query(copyFromStream(copySql(table, columns)))
+          const stream = conn.query(copyFromStream(copySql(table, columns, 'STDIN', format)))
           stream.on('finish', resolve)
           stream.on('error', reject)
           stream.end(csv)

@@ -1,16 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engagements, partnerEndorsements, usageSnapshots } from '#db/schema/index'
-import { replaceOpportunities } from '#server/modules/analytics/opportunities/repository'
+import {
+  type CustomerRange,
+  customerRanges,
+  replaceOpportunities,
+} from '#server/modules/analytics/opportunities/repository'
+import { rebuildOpportunities } from '#server/modules/analytics/opportunities/service'
 import type { Opportunity } from '#server/modules/analytics/opportunities/types'
+import { buildCurrent } from '#server/modules/analytics/refresh/repository'
 import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
+import { loadVersions, resolverOf } from '#server/modules/settings/service'
 import { addMonths, monthEnd } from '#shared/domain/periods'
 import { createAccessTestApp } from '#test/helpers/app'
 import { multipart } from '#test/helpers/imports-multipart'
 
 /**
  * A month's refresh reads the usage history from the facts stored at the previous refresh plus the
- * snapshots dated after them (opportunities/history.ts). These tests pin that the incremental path gives
- * exactly what a recompute from the whole history gives: the stored facts and the opportunities found.
+ * snapshots dated after them (refresh/usage-history.ts). These tests pin that the incremental path gives
+ * exactly what a recompute from the whole history gives: the stored facts, the opportunities found and the
+ * scores (whose newest and previous-month snapshots come from the same facts).
  */
 let t: Awaited<ReturnType<typeof createAccessTestApp>>
 const q = async <T>(text: string, params: unknown[] = []) =>
@@ -37,7 +45,8 @@ const opportunities = () =>
   )
 const facts = () =>
   q<Record<string, unknown>>(
-    `select customer_id, workload_code, through::text, success_share, peak, last_below::text, share_since::text
+    `select customer_id, workload_code, through::text, success_share, peak, last_below::text, share_since::text,
+            latest_on::text, latest_licensed, latest_active, prior_licensed, prior_active
      from usage_history_facts order by customer_id, workload_code`,
   )
 
@@ -53,17 +62,46 @@ const factsByDefinition = (end: string, share: number) =>
             last_below::text,
             (select min(s.as_of) from usage_snapshots s where s.customer_id = lb.customer_id
                and s.workload_code = lb.workload_code and s.as_of > coalesce(lb.last_below, '-infinity'::date)
-               and s.as_of <= $1::date)::text as share_since
-     from lb where (customer_id, workload_code) in (select customer_id, workload_code from engagements)
+               and s.as_of <= $1::date)::text as share_since,
+            l.as_of::text as latest_on, l.licensed_users as latest_licensed, l.active_users as latest_active,
+            p.licensed_users as prior_licensed, p.active_users as prior_active
+     from lb
+     left join lateral (
+       select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
+       where s.customer_id = lb.customer_id and s.workload_code = lb.workload_code and s.as_of <= $1::date
+       order by s.as_of desc, (s.source = 'graph_csv') desc, s.source desc limit 1
+     ) l on true
+     left join lateral (
+       select s.licensed_users, s.active_users from usage_snapshots s
+       where s.customer_id = lb.customer_id and s.workload_code = lb.workload_code
+         and s.as_of < date_trunc('month', l.as_of)
+       order by s.as_of desc, (s.source = 'graph_csv') desc, s.source desc limit 1
+     ) p on true
+     where (customer_id, workload_code) in (select customer_id, workload_code from engagements)
      order by customer_id, workload_code`,
     [end, share],
   )
+
+/** Every stored score of every period, with the inputs the refresh read (latest and prior snapshots among them). */
+const scores = () =>
+  q<Record<string, unknown>>(
+    `select 'customer' as kind, customer_id as id, period::text, score, band, inputs from customer_health
+     union all select 'partner', partner_id, period::text, score, band, inputs from partner_health
+     order by 1, 2, 3`,
+  )
+
+/** What a refresh leaves: the stored facts, the opportunities found and the scores. */
+const state = async () => ({
+  facts: await facts(),
+  opportunities: await opportunities(),
+  scores: await scores(),
+})
 
 /** The same period recomputed from the whole history: no stored facts. */
 async function fromScratch(period: string) {
   await q('delete from usage_history_facts')
   await analyticsRefresher(t.database).refresh({ periods: [period] })
-  return { facts: await facts(), opportunities: await opportunities() }
+  return state()
 }
 
 beforeAll(async () => {
@@ -137,9 +175,19 @@ describe('usage history facts kept incremental', () => {
       // Each refresh leaves the facts through its month's end, as their definition over the history says.
       expect(await facts()).toEqual(await factsByDefinition(monthEnd(month), 0.1))
     }
-    const incremental = { facts: await facts(), opportunities: await opportunities() }
+    const incremental = await state()
     expect(incremental.facts.length).toBeGreaterThanOrEqual(6)
     expect(incremental.opportunities.length).toBeGreaterThan(0)
+    expect(await fromScratch(LAST)).toEqual(incremental)
+  })
+
+  it('a refresh months after the stored facts reads every month between them (the trend from the window)', async () => {
+    await fromScratch(MONTHS[2]!)
+    expect((await facts()).every((f) => f.through === monthEnd(MONTHS[2]!))).toBe(true)
+    await analyticsRefresher(t.database).refresh({ periods: [LAST] })
+    const incremental = await state()
+    expect(incremental.facts).toEqual(await factsByDefinition(monthEnd(LAST), 0.1))
+    expect(incremental.facts.some((f) => f.prior_licensed !== null)).toBe(true)
     expect(await fromScratch(LAST)).toEqual(incremental)
   })
 
@@ -167,7 +215,7 @@ describe('usage history facts kept incremental', () => {
     ])
     expect(await facts()).toEqual(before)
     await analyticsRefresher(t.database).refresh({ periods: [NEXT] })
-    const incremental = { facts: await facts(), opportunities: await opportunities() }
+    const incremental = await state()
     expect(incremental.facts).toEqual(await factsByDefinition(monthEnd(NEXT), 0.1))
     const a1Teams = incremental.facts.find(
       (f) => f.customer_id === customerA1.id && f.workload_code === 'TEAMS',
@@ -190,7 +238,7 @@ describe('usage history facts kept incremental', () => {
       before.filter((f) => !(f.customer_id === customerB1.id && f.workload_code === 'EXO')),
     )
     await analyticsRefresher(t.database).refresh({ periods: [NEXT] })
-    const incremental = { facts: await facts(), opportunities: await opportunities() }
+    const incremental = await state()
     expect(
       incremental.facts.find((f) => f.customer_id === customerB1.id && f.workload_code === 'EXO'),
     ).toMatchObject({
@@ -241,7 +289,7 @@ describe('usage history facts kept incremental', () => {
     )
     expect(snapshot?.active).toBe(990)
     await analyticsRefresher(t.database).refresh({ periods: [NEXT] })
-    const incremental = { facts: await facts(), opportunities: await opportunities() }
+    const incremental = await state()
     expect(incremental.facts).toEqual(await factsByDefinition(monthEnd(NEXT), 0.1))
     expect(await fromScratch(NEXT)).toEqual(incremental)
   })
@@ -250,7 +298,7 @@ describe('usage history facts kept incremental', () => {
     const { partnerB1, customerB1 } = t.fx
     await q('delete from usage_history_facts where customer_id = $1', [customerB1.id])
     await analyticsRefresher(t.database).refresh({ latestOnly: true, partnerIds: [partnerB1.id] })
-    const incremental = { facts: await facts(), opportunities: await opportunities() }
+    const incremental = await state()
     expect(incremental.facts).toEqual(await factsByDefinition(monthEnd(NEXT), 0.1))
     expect(await fromScratch(NEXT)).toEqual(incremental)
   })
@@ -311,5 +359,65 @@ describe('storing what a whole refresh found', () => {
     const strip = (xs: Record<string, unknown>[]) => xs.map(({ id, found_at, ...r }) => r)
     expect(strip(a)).toEqual(strip(b))
     expect(a.filter((r) => !rows.some((o) => o.id === r.id))).toHaveLength(1)
+  })
+
+  it('keeps tabs, line breaks, backslashes and quotes of a reason and its evidence as they were', async () => {
+    const [row] = await stored()
+    const awkward = 'Tab\there, line\nbreak, back\\slash \\N, "quoted", \r end'
+    const found: Opportunity[] = [
+      {
+        rule: row!.rule as string,
+        engagementId: row!.engagement_id as number,
+        partnerId: row!.partner_id as number,
+        customerId: row!.customer_id as number,
+        workloadCode: null,
+        value: 1.25,
+        reason: awkward,
+        evidence: { note: awkward, n: 3, flag: true, none: null },
+      },
+    ]
+    const [after] = await replaced(found, Number.POSITIVE_INFINITY)
+    expect(after).toMatchObject({ reason: awkward, workload_code: null, value: 1.25 })
+    expect(after!.evidence).toEqual({ note: awkward, n: 3, flag: true, none: null })
+  })
+
+  it('finds the same opportunities when the facts are read in chunks of customers', async () => {
+    const { partnerA1 } = t.fx
+    const ranges = async (size: number) => {
+      let out: CustomerRange[] = []
+      await t.database
+        .transaction(async (tx) => {
+          await tx.query(`create temp table analytics_cur on commit drop as
+            select e.customer_id from engagements e where e.archived_at is null`)
+          out = await customerRanges(tx, size)
+          throw new Error('roll back')
+        })
+        .catch((e: Error) => expect(e.message).toBe('roll back'))
+      return out
+    }
+    // Every customer falls in exactly one range, in order; a customer's engagements are never split.
+    const one = await ranges(1)
+    const customers = (
+      await q<{ id: number }>('select distinct customer_id as id from engagements order by 1')
+    ).map((r) => r.id)
+    expect(one).toHaveLength(customers.length)
+    for (const id of customers)
+      expect(
+        one.filter((r) => (r.from === null || id >= r.from) && (r.to === null || id < r.to)),
+      ).toHaveLength(1)
+    expect(await ranges(1_000_000)).toEqual([{ from: null, to: null }])
+
+    await analyticsRefresher(t.database).refresh({ periods: [NEXT] })
+    const whole = await opportunities()
+    const settings = resolverOf(await loadVersions(t.database))(NEXT).values
+    // The refresh's tables for the period, then the rules over chunks of one customer each.
+    const chunked = await t.database.transaction(async (tx) => {
+      await buildCurrent(tx, monthEnd(NEXT), settings.program, null, (_n, work) => work())
+      const n = await rebuildOpportunities(tx, NEXT, settings, null, { chunk: 1 })
+      return n
+    })
+    expect(chunked).toBe(whole.length)
+    expect(await opportunities()).toEqual(whole)
+    expect(whole.some((o) => o.partner_id === partnerA1.id)).toBe(true)
   })
 })

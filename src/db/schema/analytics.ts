@@ -185,8 +185,8 @@ export const opportunities = pgTable(
 )
 
 /**
- * What the opportunity rules need of a customer × workload's whole usage history, kept as of `through` so a
- * refresh reads only the snapshots dated after it (decision 006-opportunities). A statement trigger on
+ * What the scores and the opportunity rules need of a customer × workload's whole usage history, kept as of
+ * `through` so a refresh reads only the snapshots dated after it (decision 006-opportunities). A statement trigger on
  * usage_snapshots deletes the row when a snapshot dated on or before `through` is written or removed.
  */
 export const usageHistoryFacts = pgTable(
@@ -204,6 +204,13 @@ export const usageHistoryFacts = pgTable(
     lastBelow: date('last_below'),
     /** The first snapshot date after `lastBelow`; null when the newest snapshot is below or there is none. */
     shareSince: date('share_since'),
+    /** The newest snapshot (on or before `through`): its date, licensed and active users; null without snapshots. */
+    latestOn: date('latest_on'),
+    latestLicensed: integer('latest_licensed'),
+    latestActive: integer('latest_active'),
+    /** The newest snapshot of a month before `latestOn`'s (the scores' trend); null without one. */
+    priorLicensed: integer('prior_licensed'),
+    priorActive: integer('prior_active'),
   },
   (t) => [primaryKey({ columns: [t.customerId, t.workloadCode] })],
 )

@@ -1,4 +1,4 @@
-import { skipForeignKeyTriggers, withSecondaryIndexesRebuilt } from '#db/bulk'
+import { csvText, skipForeignKeyTriggers, withSecondaryIndexesRebuilt } from '#db/bulk'
 import type { Database, SqlClient } from '#db/client'
 import { hashPassword } from '#server/modules/auth/password'
 import { AppError } from '#shared/errors'
@@ -120,10 +120,7 @@ async function assertSeedable(q: SqlClient, emails: string[]): Promise<void> {
     )
 }
 
-/** CSV text field: quoted only when it must be. */
-function text(v: string): string {
-  return /[",\r\n]/.test(v) || v === '' ? `"${v.replace(/"/g, '""')}"` : v
-}
+const text = csvText
 
 /**
  * Lines for one COPY target, sent in chunks. The next chunk is generated while the previous one is

@@ -1,27 +1,46 @@
 import { type SQL, sql } from 'drizzle-orm'
-import { skipForeignKeyTriggers, withSecondaryIndexesRebuilt } from '#db/bulk'
+import { copyText, skipForeignKeyTriggers, withSecondaryIndexesRebuilt } from '#db/bulk'
 import { type Db, execRows, type SqlClient } from '#db/client'
 import type { RefreshScope } from '#server/modules/analytics/refresh/repository'
+import type { Step } from '#server/modules/analytics/refresh/service'
 import type { OpportunityListQuery, OpportunityState } from '#shared/contracts/opportunities'
-import { buildUsageHistory } from './history'
 import type { EngagementFacts, Opportunity } from './types'
+
+/** Customers with ids from `from` (inclusive) to `to` (exclusive); null: no bound. */
+export type CustomerRange = { from: number | null; to: number | null }
+
+/**
+ * Splits the customers of `analytics_cur` into ranges of about `engagements` engagements each (a customer's
+ * engagements stay together: the customer-level rules see all of them). One range when they are fewer.
+ */
+export async function customerRanges(tx: SqlClient, engagements: number): Promise<CustomerRange[]> {
+  const { rows } = await tx.query<{ start: number }>(
+    `select distinct min(customer_id) over (partition by t) as start
+     from (select customer_id, (row_number() over (order by customer_id) - 1) / $1::int as t from analytics_cur) x
+     order by 1`,
+    [engagements],
+  )
+  const starts = rows.map((r) => r.start).filter((v, i, all) => i === 0 || v !== all[i - 1])
+  if (starts.length <= 1) return [{ from: null, to: null }]
+  return starts.map((from, i) => ({ from: i === 0 ? null : from, to: starts[i + 1] ?? null }))
+}
 
 /**
  * The facts of every engagement in `analytics_cur` (built by the refresh for the period): the partner's
  * endorsement, the usage high-water mark, the phase date, the customer's survey contact and last success
  * review, and since when the workload has been at or above the success-review share without a dip (the
- * usage history part from `usage_hist`, kept incremental by history.ts).
+ * usage history part from `usage_hist`, kept incremental by refresh/usage-history.ts).
  */
 export async function loadFacts(
   tx: SqlClient,
-  periodEnd: string,
   successReviewAt: number,
-  scoped: boolean,
+  step: Step,
+  customers: CustomerRange = { from: null, to: null },
 ): Promise<EngagementFacts[]> {
-  await buildUsageHistory(tx, periodEnd, successReviewAt, !scoped)
   // As one JSON text: PGlite hands 300,000 rows × 16 columns over several times slower than one string.
-  const { rows } = await tx.query<{ facts: string }>(
-    `select coalesce(json_agg(f), '[]')::text as facts from (
+  const { rows } = await step('opportunity facts', () =>
+    tx.query<{ facts: string }>(
+      `select coalesce(json_agg(f), '[]')::text as facts from (
      select a.engagement_id as "engagementId", a.partner_id as "partnerId", a.customer_id as "customerId",
             c.name as "customerName", a.workload_code as "workloadCode", c.seats, a.claimed,
             a.intent_status as "intentStatus", e.phase, (e.phase_since at time zone 'UTC')::date::text as "phaseSince",
@@ -35,18 +54,73 @@ export async function loadFacts(
      join customers c on c.id = a.customer_id
      left join partner_endorsements pe on pe.partner_id = a.partner_id and pe.workload_code = a.workload_code
      left join usage_hist h on h.customer_id = a.customer_id and h.workload_code = a.workload_code
+     where ($2::int is null or a.customer_id >= $2::int) and ($3::int is null or a.customer_id < $3::int)
      ) f`,
-    [successReviewAt],
+      [successReviewAt, customers.from, customers.to],
+    ),
   )
   const facts = JSON.parse(rows[0]!.facts) as EngagementFacts[]
   return facts.sort((a, b) => a.engagementId - b.engagementId)
 }
 
+/** Opens the staging table the findings of a refresh are added to (in chunks) before they are stored. */
+export async function stageOpportunities(tx: SqlClient) {
+  await tx.query('drop table if exists opportunities_new')
+  await tx.query(
+    `create temp table opportunities_new (rule text, engagement_id int, partner_id int, customer_id int,
+       workload_code text, value float8, reason text, evidence jsonb) on commit drop`,
+  )
+}
+
+/** Adds findings to the staging table: COPY in PostgreSQL's text format (JSON needs no CSV quoting there). */
+export async function addStagedOpportunities(tx: SqlClient, found: Opportunity[]) {
+  for (let i = 0; i < found.length; i += STAGE_ROWS) {
+    const lines: string[] = []
+    for (const o of found.slice(i, i + STAGE_ROWS))
+      lines.push(
+        `${copyText(o.rule)}\t${o.engagementId}\t${o.partnerId}\t${o.customerId}\t${copyText(o.workloadCode)}\t${o.value}\t${copyText(o.reason)}\t${copyText(JSON.stringify(o.evidence))}\n`,
+      )
+    await tx.copyCsv('opportunities_new', STAGE_COLUMNS, lines.join(''), 'text')
+  }
+}
+
 /**
- * Makes the stored opportunities of the scope exactly `found`: new ones are inserted, those still found are
- * updated in place (their id and found_at stay, so states and links keep working), the rest are deleted.
- * The scope is the one of analytics_cur: all, or the partners' engagements and their customers' ones.
+ * Makes the stored opportunities of the scope exactly the staged ones: new ones are inserted, those still
+ * found are updated in place (their id and found_at stay, so states and links keep working), the rest are
+ * deleted. The scope is the one of analytics_cur: all, or the partners' engagements and their customers' ones.
  */
+export async function storeStagedOpportunities(
+  tx: SqlClient,
+  period: string,
+  scope: RefreshScope,
+  rewriteAbove = REWRITE_ABOVE,
+  step: Step = (_name, work) => work(),
+) {
+  // Every finding with the id and found_at it keeps, and whether it is new or changed: one hash join.
+  const changed = await step('opportunities compared', async () => {
+    await tx.query('drop table if exists opportunities_all')
+    await tx.query(
+      `create temp table opportunities_all on commit drop as
+       select o.id, o.found_at, n.*,
+              o.id is null or (o.partner_id, o.customer_id, o.workload_code, o.value, o.reason, o.evidence, o.period)
+                is distinct from (n.partner_id, n.customer_id, n.workload_code, n.value, n.reason, n.evidence, $1::date) as changed
+       from opportunities_new n
+       left join opportunities o on o.rule = n.rule and o.engagement_id = n.engagement_id`,
+      [period],
+    )
+    const { rows } = await tx.query<{ n: number }>(
+      'select count(*)::int as n from opportunities_all where changed',
+    )
+    return rows[0]?.n ?? 0
+  })
+  await step('opportunities written', () =>
+    !scope && changed > rewriteAbove
+      ? rewriteOpportunities(tx, period)
+      : mergeOpportunities(tx, period, scope),
+  )
+}
+
+/** Stages `found` and stores it (stageOpportunities, addStagedOpportunities, storeStagedOpportunities). */
 export async function replaceOpportunities(
   tx: SqlClient,
   period: string,
@@ -54,34 +128,22 @@ export async function replaceOpportunities(
   scope: RefreshScope,
   rewriteAbove = REWRITE_ABOVE,
 ) {
-  await tx.query('drop table if exists opportunities_new')
-  await tx.query(
-    `create temp table opportunities_new (rule text, engagement_id int, partner_id int, customer_id int,
-       workload_code text, value float8, reason text, evidence jsonb) on commit drop`,
-  )
-  for (let i = 0; i < found.length; i += 50_000) {
-    await tx.query(
-      `insert into opportunities_new
-       select * from json_to_recordset($1::json) as x(rule text, "engagementId" int, "partnerId" int,
-         "customerId" int, "workloadCode" text, value float8, reason text, evidence jsonb)`,
-      [JSON.stringify(found.slice(i, i + 50_000))],
-    )
-  }
-  // What is new or changed: one hash join, not a probe per finding.
-  await tx.query('drop table if exists opportunities_changed')
-  await tx.query(
-    `create temp table opportunities_changed on commit drop as
-     select o.id, o.found_at, n.* from opportunities_new n
-     left join opportunities o on o.rule = n.rule and o.engagement_id = n.engagement_id
-     where o.id is null
-        or (o.partner_id, o.customer_id, o.workload_code, o.value, o.reason, o.evidence, o.period)
-           is distinct from (n.partner_id, n.customer_id, n.workload_code, n.value, n.reason, n.evidence, $1::date)`,
-    [period],
-  )
-  const { rows } = await tx.query<{ n: number }>('select count(*)::int as n from opportunities_changed')
-  if (!scope && (rows[0]?.n ?? 0) > rewriteAbove) await rewriteOpportunities(tx, period)
-  else await mergeOpportunities(tx, period, scope)
+  await stageOpportunities(tx)
+  await addStagedOpportunities(tx, found)
+  await storeStagedOpportunities(tx, period, scope, rewriteAbove)
 }
+
+const STAGE_COLUMNS = [
+  'rule',
+  'engagement_id',
+  'partner_id',
+  'customer_id',
+  'workload_code',
+  'value',
+  'reason',
+  'evidence',
+] as const
+const STAGE_ROWS = 50_000
 
 /** Above this many new or changed findings, a whole refresh rewrites the table instead of updating rows. */
 const REWRITE_ABOVE = 10_000
@@ -99,7 +161,7 @@ async function mergeOpportunities(tx: SqlClient, period: string, scope: RefreshS
   await tx.query(
     `insert into opportunities (rule, engagement_id, partner_id, customer_id, workload_code, value, reason, evidence, period)
      select rule, engagement_id, partner_id, customer_id, workload_code, value, reason, evidence, $1::date
-     from opportunities_changed
+     from opportunities_all where changed
      on conflict (rule, engagement_id) do update set partner_id = excluded.partner_id,
        customer_id = excluded.customer_id, workload_code = excluded.workload_code, value = excluded.value,
        reason = excluded.reason, evidence = excluded.evidence, period = excluded.period`,
@@ -114,15 +176,8 @@ async function mergeOpportunities(tx: SqlClient, period: string, scope: RefreshS
  * the foreign keys hold by construction (every finding is about an engagement of analytics_cur).
  */
 async function rewriteOpportunities(tx: SqlClient, period: string) {
-  await tx.query('drop table if exists opportunities_all')
   await tx.query(
-    `create temp table opportunities_all on commit drop as
-     select coalesce(o.id, nextval(pg_get_serial_sequence('opportunities', 'id'))::int) as id, n.rule, n.engagement_id,
-            n.partner_id, n.customer_id, n.workload_code, n.value, n.reason, n.evidence, $1::date as period,
-            coalesce(o.found_at, now()) as found_at
-     from opportunities_new n
-     left join opportunities o on o.rule = n.rule and o.engagement_id = n.engagement_id`,
-    [period],
+    "update opportunities_all set id = nextval(pg_get_serial_sequence('opportunities', 'id')), found_at = now() where id is null",
   )
   await tx.query('truncate opportunities')
   const skipped = await skipForeignKeyTriggers(tx)
@@ -130,8 +185,9 @@ async function rewriteOpportunities(tx: SqlClient, period: string) {
     tx.query(
       `insert into opportunities
          (id, rule, engagement_id, partner_id, customer_id, workload_code, value, reason, evidence, period, found_at)
-       overriding system value select id, rule, engagement_id, partner_id, customer_id, workload_code, value, reason, evidence, period, found_at
+       overriding system value select id, rule, engagement_id, partner_id, customer_id, workload_code, value, reason, evidence, $1::date, found_at
        from opportunities_all order by id`,
+      [period],
     ),
   )
   if (skipped) await tx.query('set local session_replication_role = origin')

@@ -6,6 +6,7 @@ import { guardPartnerWrite } from '#server/modules/access/guard'
 import { partnerEditable, visiblePartnerIds } from '#server/modules/access/scope'
 import { actionsService } from '#server/modules/actions/service'
 import type { RefreshScope } from '#server/modules/analytics/refresh/repository'
+import type { Step } from '#server/modules/analytics/refresh/service'
 import type {
   DismissBody,
   OpportunityHistoryEntry,
@@ -15,11 +16,19 @@ import type {
   ToActionBody,
 } from '#shared/contracts/opportunities'
 import type { ProgramSettingsValues } from '#shared/contracts/settings'
-import { addDays, monthEnd, today } from '#shared/domain/periods'
+import { addDays, today } from '#shared/domain/periods'
 import { workloadName } from '#shared/domain/workloads'
 import { AppError } from '#shared/errors'
 import { findOpportunities, opportunityRules } from './engine'
-import { loadFacts, type OpportunityRow, opportunitiesRepository, replaceOpportunities } from './repository'
+import {
+  addStagedOpportunities,
+  customerRanges,
+  loadFacts,
+  type OpportunityRow,
+  opportunitiesRepository,
+  stageOpportunities,
+  storeStagedOpportunities,
+} from './repository'
 
 /**
  * Called by the analytics refresh inside the newest period's transaction, after `analytics_cur` is built:
@@ -30,13 +39,27 @@ export async function rebuildOpportunities(
   period: string,
   values: ProgramSettingsValues,
   scope: RefreshScope,
-  asOf = today(),
+  {
+    asOf = today(),
+    step = (_name, work) => work(),
+    chunk = FACTS_CHUNK,
+  }: { asOf?: string; step?: Step; chunk?: number } = {},
 ) {
-  const facts = await loadFacts(tx, monthEnd(period), values.program.successReviewAt, scope !== null)
-  const found = findOpportunities(facts, values.program, asOf)
-  await replaceOpportunities(tx, period, found, scope)
-  return found.length
+  // In chunks of customers: a global portfolio's facts (millions of engagements) would not fit one JSON text.
+  let count = 0
+  await stageOpportunities(tx)
+  for (const customers of await customerRanges(tx, chunk)) {
+    const facts = await loadFacts(tx, values.program.successReviewAt, step, customers)
+    const found = await step('opportunity rules', async () => findOpportunities(facts, values.program, asOf))
+    await step('opportunities staged', () => addStagedOpportunities(tx, found))
+    count += found.length
+  }
+  await storeStagedOpportunities(tx, period, scope, undefined, step)
+  return count
 }
+
+/** Engagements whose facts are read and run through the rules at a time. */
+const FACTS_CHUNK = 200_000
 
 /** An action item made from an opportunity is due this many days later unless the user picks a date. */
 const ACTION_DUE_DAYS = 14

@@ -1,6 +1,8 @@
 import type { SqlClient } from '#db/client'
+import type { Step } from '#server/modules/analytics/refresh/service'
 import type { HealthAggregate } from '#shared/contracts/analytics'
 import { phases } from '#shared/domain/portfolio'
+import { buildUsageHistory } from './usage-history'
 
 /** Which engagements a refresh reads: all, or those of some partners and of those partners' customers. */
 export type RefreshScope = { partnerIds: number[] } | null
@@ -28,50 +30,45 @@ export async function scoredPeriods(sql: SqlClient): Promise<string[]> {
 }
 
 /**
- * Builds `analytics_cur`: every live engagement in scope with the newest snapshot of its customer ×
- * workload up to the period's end and the newest one of an earlier month (for the trend). graph_csv wins
- * over portfolio on the same date, as everywhere (customers/repository.ts); then the source in descending
- * order, as health/repository.ts's snapshotsOfPeriod.
+ * Builds `analytics_cur`: every live engagement in scope with the newest snapshot of its customer × workload
+ * up to the period's end and the newest one of an earlier month (for the trend), read from the usage
+ * history (usage-history.ts: stored facts plus the snapshots after them, not two index probes per
+ * engagement). graph_csv wins over portfolio on the same date, as everywhere (customers/repository.ts); then
+ * the source in descending order, as health/repository.ts's snapshotsOfPeriod.
  */
 export async function buildCurrent(
   tx: SqlClient,
-  period: string,
   periodEnd: string,
-  eligibleMinSeats: number,
+  program: { eligibleMinSeats: number; successReviewAt: number },
   scope: RefreshScope,
+  step: Step,
 ) {
-  const params: unknown[] = [periodEnd, eligibleMinSeats]
+  const params: unknown[] = [program.eligibleMinSeats]
   let scopeSql = ''
   if (scope) {
     params.push(scope.partnerIds)
-    scopeSql = `and (e.partner_id = any($3::int[]) or e.customer_id in (select customer_id from engagements where partner_id = any($3::int[])))`
+    scopeSql = `and (e.partner_id = any($2::int[]) or e.customer_id in (select customer_id from engagements where partner_id = any($2::int[])))`
   }
-  await tx.query('drop table if exists analytics_cur')
+  await tx.query('drop table if exists analytics_eng')
   await tx.query(
-    `create temp table analytics_cur on commit drop as
+    `create temp table analytics_eng on commit drop as
      select e.id as engagement_id, e.partner_id, e.customer_id, e.workload_code, e.intent_status, e.claimed,
-            ${phaseIndex('e.phase')} as phase_idx,
-            coalesce(c.seats, 0) >= $2 as eligible,
-            l.as_of, l.licensed_users as lic, l.active_users as act,
-            p.licensed_users as plic, p.active_users as pact
+            ${phaseIndex('e.phase')} as phase_idx, coalesce(c.seats, 0) >= $1 as eligible
      from engagements e
      join customers c on c.id = e.customer_id and c.archived_at is null
      join partners pa on pa.id = e.partner_id and pa.archived_at is null
-     left join lateral (
-       select s.as_of, s.licensed_users, s.active_users from usage_snapshots s
-       where s.customer_id = e.customer_id and s.workload_code = e.workload_code and s.as_of <= $1::date
-       order by s.as_of desc, (s.source = 'graph_csv') desc, s.source desc limit 1
-     ) l on true
-     left join lateral (
-       select s.licensed_users, s.active_users from usage_snapshots s
-       where s.customer_id = e.customer_id and s.workload_code = e.workload_code
-         and s.as_of < date_trunc('month', l.as_of)
-       order by s.as_of desc, (s.source = 'graph_csv') desc, s.source desc limit 1
-     ) p on l.as_of is not null
      where e.archived_at is null ${scopeSql}`,
     params,
   )
-  void period
+  await step('usage history', () => buildUsageHistory(tx, periodEnd, program.successReviewAt, scope === null))
+  await tx.query('drop table if exists analytics_cur')
+  await tx.query(
+    `create temp table analytics_cur on commit drop as
+     select e.*, h.latest_on as as_of, h.latest_lic as lic, h.latest_act as act,
+            h.prior_lic as plic, h.prior_act as pact
+     from analytics_eng e
+     left join usage_hist h on h.customer_id = e.customer_id and h.workload_code = e.workload_code`,
+  )
 }
 
 const aggregateColumns = (milestoneParam: string) => `

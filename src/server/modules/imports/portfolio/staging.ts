@@ -98,9 +98,9 @@ export function timed(db: SqlClient, onStep?: StepTimer): SqlClient {
       onStep(label(text), performance.now() - t0)
       return r
     },
-    async copyCsv(table, columns, csv) {
+    async copyCsv(table, columns, csv, format) {
       const t0 = performance.now()
-      await db.copyCsv(table, columns, csv)
+      await db.copyCsv(table, columns, csv, format)
       onStep(`copy ${table}`, performance.now() - t0)
     },
   } as SqlClient
