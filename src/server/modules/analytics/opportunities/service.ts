@@ -59,7 +59,7 @@ export async function rebuildOpportunities(
 }
 
 /** Engagements whose facts are read and run through the rules at a time. */
-const FACTS_CHUNK = 200_000
+const FACTS_CHUNK = 400_000
 
 /** An action item made from an opportunity is due this many days later unless the user picks a date. */
 const ACTION_DUE_DAYS = 14

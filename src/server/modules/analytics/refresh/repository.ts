@@ -1,3 +1,4 @@
+import { copyText } from '#db/bulk'
 import type { SqlClient } from '#db/client'
 import type { Step } from '#server/modules/analytics/refresh/service'
 import type { HealthAggregate } from '#shared/contracts/analytics'
@@ -53,7 +54,7 @@ export async function buildCurrent(
   await tx.query(
     `create temp table analytics_eng on commit drop as
      select e.id as engagement_id, e.partner_id, e.customer_id, e.workload_code, e.intent_status, e.claimed,
-            ${phaseIndex('e.phase')} as phase_idx, coalesce(c.seats, 0) >= $1 as eligible
+            ${phaseIndex('e.phase')} as phase_idx, coalesce(c.seats, 0) >= $1 as eligible, e.phase, e.phase_since
      from engagements e
      join customers c on c.id = e.customer_id and c.archived_at is null
      join partners pa on pa.id = e.partner_id and pa.archived_at is null
@@ -65,7 +66,7 @@ export async function buildCurrent(
   await tx.query(
     `create temp table analytics_cur on commit drop as
      select e.*, h.latest_on as as_of, h.latest_lic as lic, h.latest_act as act,
-            h.prior_lic as plic, h.prior_act as pact
+            h.prior_lic as plic, h.prior_act as pact, h.peak, h.share_since
      from analytics_eng e
      left join usage_hist h on h.customer_id = e.customer_id and h.workload_code = e.workload_code`,
   )
@@ -123,13 +124,20 @@ export async function writeScores(
       period,
       replace.ids,
     ])
-  for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000)
-    await tx.query(
-      `insert into ${table} (${key}, period, score, band, inputs, settings_from)
-       select x.id, $1::date, x.score, x.band, x.inputs, $2::date
-       from json_to_recordset($3::json) as x(id int, score float8, band text, inputs jsonb)`,
-      [period, settingsFrom, JSON.stringify(chunk)],
+  // COPY in text format: JSON inputs need no quoting there (a third of the time of json_to_recordset on PGlite).
+  const periodField = `${period}\t`
+  const from = `\t${settingsFrom === null ? '\\N' : settingsFrom}\n`
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const lines: string[] = []
+    for (const r of rows.slice(i, i + 20_000))
+      lines.push(
+        `${r.id}\t${periodField}${r.score}\t${copyText(r.band)}\t${copyText(JSON.stringify(r.inputs))}${from}`,
+      )
+    await tx.copyCsv(
+      table,
+      [key, 'period', 'score', 'band', 'inputs', 'settings_from'],
+      lines.join(''),
+      'text',
     )
   }
 }
