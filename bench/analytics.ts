@@ -11,7 +11,8 @@
  * PostgreSQL: TRELLIS_TEST_PG_URL (set by scripts/with-postgres.sh, as `npm run bench:analytics` does).
  * `--existing-pglite DIR` / `--existing-postgres URL` measure a database seeded and scored before (`trellis
  * seed --size region`) instead of seeding a fresh one: the endpoints and one month rescored (the results
- * say `existing: true`; seeding and scoring every month are not measured then).
+ * say `existing: true`; seeding and scoring every month are not measured then). `--endpoints-only` skips
+ * the month's rescoring too (the global dataset: `trellis seed --size global` on PostgreSQL).
  * Prints a table and writes bench/results/analytics-<date>.json.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -40,6 +41,8 @@ const kinds = (arg('--db') ?? 'pglite,postgres').split(',') as ('pglite' | 'post
 const existing = { pglite: arg('--existing-pglite'), postgres: arg('--existing-postgres') }
 /** `--rescore-only`: measure the month's rescoring and skip the endpoints (while iterating on the refresh). */
 const rescoreOnly = process.argv.includes('--rescore-only')
+/** `--endpoints-only`: measure the endpoints of an existing database without rescoring (the global dataset). */
+const endpointsOnly = process.argv.includes('--endpoints-only')
 const TARGETS = { pglite: 250, postgres: 100, recomputeSeconds: 30, floorRatio: 2 }
 
 const log = (text: string) => process.stderr.write(`${text}\n`)
@@ -72,6 +75,25 @@ async function openFresh(kind: 'pglite' | 'postgres') {
   }
 }
 
+/**
+ * The month before first, untimed: the stored usage history facts are then those of last month's refresh,
+ * and the timed one reads on from them as after a monthly import (decision 006-opportunities).
+ */
+async function rescoreMonth(kind: string, database: Database, period: string) {
+  log(`  ${kind}: existing database; the month before rescored (untimed)…`)
+  let t = performance.now()
+  const before = await analyticsRefresher(database).refresh({ periods: [addMonths(period, -1)] })
+  log(
+    `  ${kind}: ${(ms(t) / 1000).toFixed(1)} s (opportunities ${before.opportunitiesMs / 1000} s); one month rescored…`,
+  )
+  t = performance.now()
+  const month = await analyticsRefresher(database).refresh({ periods: [period] })
+  const ms_ = ms(t)
+  log(`  ${kind}: ${(ms_ / 1000).toFixed(1)} s (opportunities ${month.opportunitiesMs / 1000} s)`)
+  log(`  ${kind}: steps ${JSON.stringify(month.steps)}`)
+  return { ...month, ms: ms_ }
+}
+
 async function benchExisting(kind: 'pglite' | 'postgres', location: string) {
   const database = await openDatabase(
     kind === 'postgres'
@@ -83,19 +105,7 @@ async function benchExisting(kind: 'pglite' | 'postgres', location: string) {
     const [{ period }] = (
       await database.sql.query<{ period: string }>('select max(period)::text as period from partner_health')
     ).rows as [{ period: string }]
-    // The month before first, untimed: the stored usage history facts are then those of last month's refresh,
-    // and the timed one reads on from them as after a monthly import (decision 006-opportunities).
-    log(`  ${kind}: existing database; the month before rescored (untimed)…`)
-    let t = performance.now()
-    const before = await analyticsRefresher(database).refresh({ periods: [addMonths(period, -1)] })
-    log(
-      `  ${kind}: ${(ms(t) / 1000).toFixed(1)} s (opportunities ${before.opportunitiesMs / 1000} s); one month rescored…`,
-    )
-    t = performance.now()
-    const month = await analyticsRefresher(database).refresh({ periods: [period] })
-    const monthSeconds = ms(t) / 1000
-    log(`  ${kind}: ${monthSeconds.toFixed(1)} s (opportunities ${month.opportunitiesMs / 1000} s)`)
-    log(`  ${kind}: steps ${JSON.stringify(month.steps)}`)
+    const month = endpointsOnly ? null : await rescoreMonth(kind, database, period)
     const { rows } = await database.sql.query<Record<string, number>>(
       `select (select count(*) from partners)::int as partners, (select count(*) from customers)::int as customers,
               (select count(*) from engagements)::int as engagements, (select count(*) from usage_snapshots)::int as snapshots`,
@@ -108,9 +118,9 @@ async function benchExisting(kind: 'pglite' | 'postgres', location: string) {
       recompute: {
         months: null,
         allSeconds: null,
-        monthSeconds,
-        opportunitiesSeconds: month.opportunitiesMs / 1000,
-        stepsMs: month.steps,
+        monthSeconds: month ? month.ms / 1000 : null,
+        opportunitiesSeconds: month ? month.opportunitiesMs / 1000 : null,
+        stepsMs: month?.steps ?? null,
       },
       endpoints: rescoreOnly ? [] : await endpoints(database, period),
     }
@@ -320,7 +330,7 @@ lines.push(
 for (const r of results)
   if (!('skipped' in r))
     lines.push(
-      `| ${r.database} | ${r.seedSeconds === null ? 'seeded before' : `${r.seedSeconds.toFixed(1)} s`} | ${r.recompute.allSeconds === null ? '—' : `${r.recompute.months} months in ${r.recompute.allSeconds.toFixed(1)} s`} | ${r.recompute.monthSeconds.toFixed(1)} s | ${r.recompute.opportunitiesSeconds.toFixed(1)} s |`,
+      `| ${r.database} | ${r.seedSeconds === null ? 'seeded before' : `${r.seedSeconds.toFixed(1)} s`} | ${r.recompute.allSeconds === null ? '—' : `${r.recompute.months} months in ${r.recompute.allSeconds.toFixed(1)} s`} | ${r.recompute.monthSeconds === null ? 'not measured' : `${r.recompute.monthSeconds.toFixed(1)} s`} | ${r.recompute.opportunitiesSeconds === null ? '—' : `${r.recompute.opportunitiesSeconds.toFixed(1)} s`} |`,
     )
 process.stdout.write(`${lines.join('\n')}\n`)
 const file = join(root, 'bench', 'results', `analytics-${started.toISOString().slice(0, 10)}.json`)
