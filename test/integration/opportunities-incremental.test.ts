@@ -9,7 +9,6 @@ import { rebuildOpportunities } from '#server/modules/analytics/opportunities/se
 import type { Opportunity } from '#server/modules/analytics/opportunities/types'
 import { buildCurrent } from '#server/modules/analytics/refresh/repository'
 import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
-import { untimed } from '#server/modules/analytics/refresh/step'
 import { loadVersions, resolverOf } from '#server/modules/settings/service'
 import { addMonths, monthEnd } from '#shared/domain/periods'
 import { createAccessTestApp } from '#test/helpers/app'
@@ -413,7 +412,7 @@ describe('storing what a whole refresh found', () => {
     const settings = resolverOf(await loadVersions(t.database))(NEXT).values
     // The refresh's tables for the period, then the rules over chunks of one customer each.
     const chunked = await t.database.transaction(async (tx) => {
-      await buildCurrent(tx, monthEnd(NEXT), settings.program, null, untimed)
+      await buildCurrent(tx, monthEnd(NEXT), settings.program, null, (_n, work) => work())
       const n = await rebuildOpportunities(tx, NEXT, settings, null, { chunk: 1 })
       return n
     })

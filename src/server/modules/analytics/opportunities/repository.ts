@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import { copyText, skipForeignKeyTriggers, withSecondaryIndexesRebuilt } from '#db/bulk'
 import { type Db, execRows, type SqlClient } from '#db/client'
 import type { RefreshScope } from '#server/modules/analytics/refresh/repository'
-import { type Step, untimed } from '#server/modules/analytics/refresh/step'
+import type { Step } from '#server/modules/analytics/refresh/service'
 import type { OpportunityListQuery, OpportunityState } from '#shared/contracts/opportunities'
 import type { EngagementFacts, Opportunity } from './types'
 
@@ -119,7 +119,7 @@ export async function storeStagedOpportunities(
   period: string,
   scope: RefreshScope,
   rewriteAbove = REWRITE_ABOVE,
-  step: Step = untimed,
+  step: Step = (_name, work) => work(),
 ) {
   // Every finding with the id and found_at it keeps, and whether it is new or changed: one hash join.
   const changed = await step('opportunities compared', async () => {

@@ -6,7 +6,7 @@ import { guardPartnerWrite } from '#server/modules/access/guard'
 import { partnerEditable, visiblePartnerIds } from '#server/modules/access/scope'
 import { actionsService } from '#server/modules/actions/service'
 import type { RefreshScope } from '#server/modules/analytics/refresh/repository'
-import { type Step, untimed } from '#server/modules/analytics/refresh/step'
+import type { Step } from '#server/modules/analytics/refresh/service'
 import type {
   DismissBody,
   OpportunityHistoryEntry,
@@ -41,7 +41,7 @@ export async function rebuildOpportunities(
   scope: RefreshScope,
   {
     asOf = today(),
-    step = untimed,
+    step = (_name, work) => work(),
     chunk = FACTS_CHUNK,
   }: { asOf?: string; step?: Step; chunk?: number } = {},
 ) {

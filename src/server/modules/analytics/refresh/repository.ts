@@ -1,6 +1,6 @@
 import { copyText } from '#db/bulk'
 import type { SqlClient } from '#db/client'
-import type { Step } from '#server/modules/analytics/refresh/step'
+import type { Step } from '#server/modules/analytics/refresh/service'
 import type { HealthAggregate } from '#shared/contracts/analytics'
 import { phases } from '#shared/domain/portfolio'
 import { buildUsageHistory } from './usage-history'

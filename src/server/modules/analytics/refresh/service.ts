@@ -16,7 +16,6 @@ import {
   writeRollup,
   writeScores,
 } from './repository'
-import type { Step } from './step'
 
 export type RefreshRequest = {
   /** Recompute periods from this date's month (inclusive) … */
@@ -42,6 +41,9 @@ export type RefreshResult = {
   /** Of `ms`, milliseconds per step summed over the periods (where a refresh's time goes: the bench prints it). */
   steps: Record<string, number>
 }
+
+/** Runs one step of a refresh and adds its time to the result's `steps`. */
+export type Step = <T>(name: string, work: () => Promise<T>) => Promise<T>
 
 const REFRESH_WORK_MEM = '64MB'
 
