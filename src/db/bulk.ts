@@ -21,17 +21,27 @@ export function copyText(v: string | null): string {
 const TEXT_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' }
 
 /**
- * Runs `insert` with `table`'s secondary indexes and unique constraints (not the primary key, nor
- * anything another table's foreign key depends on) dropped, then rebuilds them with their own
- * definitions read from the catalog. Inside the caller's transaction: dropping an index locks the
- * table until the commit, and a failure (a duplicate found by a rebuilt unique constraint, say) rolls
- * everything back. Building an index once costs far less than maintaining it row by row.
+ * Runs `insert` with `table`'s secondary indexes and unique constraints dropped, then rebuilds them
+ * (dropSecondaryIndexes). Building an index once costs far less than maintaining it row by row.
  */
 export async function withSecondaryIndexesRebuilt<T>(
   tx: SqlClient,
   table: string,
   insert: () => Promise<T>,
 ): Promise<T> {
+  const rebuild = await dropSecondaryIndexes(tx, table)
+  const result = await insert()
+  await rebuild()
+  return result
+}
+
+/**
+ * Drops `table`'s secondary indexes and unique constraints (not the primary key, nor anything another
+ * table's foreign key depends on) and returns what rebuilds them with their own definitions, read from
+ * the catalog. Inside the caller's transaction: dropping an index locks the table until the commit, and
+ * a failure (a duplicate found by a rebuilt unique constraint, say) rolls everything back.
+ */
+export async function dropSecondaryIndexes(tx: SqlClient, table: string): Promise<() => Promise<void>> {
   const constraints = await tx.query<{ name: string; def: string }>(
     `select c.conname as name, pg_get_constraintdef(c.oid) as def from pg_constraint c
      where c.conrelid = '${table}'::regclass and c.contype = 'u'
@@ -44,10 +54,11 @@ export async function withSecondaryIndexesRebuilt<T>(
   )
   for (const c of constraints.rows) await tx.query(`alter table ${table} drop constraint "${c.name}"`)
   for (const i of indexes.rows) await tx.query(`drop index "${i.name}"`)
-  const result = await insert()
-  for (const c of constraints.rows) await tx.query(`alter table ${table} add constraint "${c.name}" ${c.def}`)
-  for (const i of indexes.rows) await tx.query(i.def)
-  return result
+  return async () => {
+    for (const c of constraints.rows)
+      await tx.query(`alter table ${table} add constraint "${c.name}" ${c.def}`)
+    for (const i of indexes.rows) await tx.query(i.def)
+  }
 }
 
 /** Bumps the global data version (decision 019): every cache of partner facts is stale after this commits. */

@@ -33,9 +33,20 @@ export type Database = {
   db: Db
   sql: SqlClient
   transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>
+  /**
+   * Runs `fn` on one connection held for its whole length: its transactions share the session's temporary
+   * tables (a refresh commits the scores, then finds the opportunities from the same working tables).
+   */
+  session<T>(fn: (session: Session) => Promise<T>): Promise<T>
   close(): Promise<void>
   /** The embedded engine, when kind is 'pglite' (for dumps and tooling). */
   pglite?: PGlite
+}
+
+/** One connection: queries outside a transaction, and transactions one after another. */
+export type Session = {
+  sql: SqlClient
+  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>
 }
 
 export type DatabaseOptions = {
@@ -98,6 +109,9 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
       db,
       sql: wrap(client),
       transaction: (fn) => client.transaction((tx) => fn(wrap(tx))),
+      // PGlite is one session already.
+      session: (fn) =>
+        fn({ sql: wrap(client), transaction: (work) => client.transaction((tx) => work(wrap(tx))) }),
       async close() {
         await client.close()
         release()
@@ -108,6 +122,27 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     throw err
   }
 }
+
+/** A pool (a connection per query) or one connection as a SqlClient. */
+const wrapPg = (c: pg.Pool | pg.PoolClient): SqlClient => ({
+  async query<T>(text: string, params?: unknown[]) {
+    const r = await c.query(text, params as unknown[])
+    return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 }
+  },
+  async copyCsv(table, columns, csv, format = 'csv') {
+    const conn = 'release' in c ? c : await c.connect()
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const stream = conn.query(copyFromStream(copySql(table, columns, 'STDIN', format)))
+        stream.on('finish', resolve)
+        stream.on('error', reject)
+        stream.end(csv)
+      })
+    } finally {
+      if (conn !== c) (conn as pg.PoolClient).release()
+    }
+  },
+})
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 })
@@ -127,39 +162,22 @@ async function openPostgres(url: string): Promise<Database> {
     await lockClient.query('SELECT pg_advisory_unlock(727274)').catch(() => {})
     lockClient.release()
   }
-  const wrap = (c: pg.Pool | pg.PoolClient): SqlClient => ({
-    async query<T>(text: string, params?: unknown[]) {
-      const r = await c.query(text, params as unknown[])
-      return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 }
-    },
-    async copyCsv(table, columns, csv, format = 'csv') {
-      const conn = 'release' in c ? c : await c.connect()
-      try {
-        await new Promise<void>((resolve, reject) => {
-          const stream = conn.query(copyFromStream(copySql(table, columns, 'STDIN', format)))
-          stream.on('finish', resolve)
-          stream.on('error', reject)
-          stream.end(csv)
-        })
-      } finally {
-        if (conn !== c) (conn as pg.PoolClient).release()
-      }
-    },
-  })
   return {
     kind: 'postgres',
     db,
-    sql: wrap(pool),
+    sql: wrapPg(pool),
     async transaction(fn) {
       const client = await pool.connect()
       try {
-        await client.query('BEGIN')
-        const result = await fn(wrap(client))
-        await client.query('COMMIT')
-        return result
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {})
-        throw err
+        return await inTransaction(client, fn)
+      } finally {
+        client.release()
+      }
+    },
+    async session(fn) {
+      const client = await pool.connect()
+      try {
+        return await fn({ sql: wrapPg(client), transaction: (work) => inTransaction(client, work) })
       } finally {
         client.release()
       }
@@ -168,6 +186,19 @@ async function openPostgres(url: string): Promise<Database> {
       closing = true
       await pool.end()
     },
+  }
+}
+
+/** BEGIN … COMMIT on `client` (ROLLBACK when `fn` throws). */
+async function inTransaction<T>(client: pg.PoolClient, fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+  await client.query('BEGIN')
+  try {
+    const result = await fn(wrapPg(client))
+    await client.query('COMMIT')
+    return result
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw err
   }
 }
 

@@ -311,11 +311,11 @@ describe('storing what a whole refresh found', () => {
               found_at from opportunities order by id`,
     )
   /** What `found` leaves in the table (rolled back after): rewritten (a month's import) or merged (a few changes). */
-  async function replaced(found: Opportunity[], rewriteAbove: number) {
+  async function replaced(found: Opportunity[], how: 'rewrite' | 'merge') {
     let after: Record<string, unknown>[] = []
     await t.database
       .transaction(async (tx) => {
-        await replaceOpportunities(tx, NEXT, found, null, rewriteAbove)
+        await replaceOpportunities(tx, NEXT, found, null, how)
         after = (
           await tx.query<Record<string, unknown>>(
             `select id, rule, engagement_id, partner_id, customer_id, workload_code, value, reason, evidence, period::text,
@@ -341,8 +341,8 @@ describe('storing what a whole refresh found', () => {
       reason: i === 1 ? 'Changed reason' : (r.reason as string),
       evidence: r.evidence as Opportunity['evidence'],
     }))
-    const rewritten = await replaced(found, 0)
-    const merged = await replaced(found, Number.POSITIVE_INFINITY)
+    const rewritten = await replaced(found, 'rewrite')
+    const merged = await replaced(found, 'merge')
     expect(rewritten).toEqual(merged)
     expect(rewritten).toHaveLength(rows.length - 1)
     expect(rewritten.find((r) => r.id === rows[0]!.id)).toBeUndefined()
@@ -352,10 +352,7 @@ describe('storing what a whole refresh found', () => {
     })
     // A new finding gets a fresh id and today's found_at on both paths.
     const extra = { ...found[0]!, rule: 'stalled', value: 5, reason: 'New', evidence: { days: 5 } }
-    const [a, b] = [
-      await replaced([...found, extra], 0),
-      await replaced([...found, extra], Number.POSITIVE_INFINITY),
-    ]
+    const [a, b] = [await replaced([...found, extra], 'rewrite'), await replaced([...found, extra], 'merge')]
     const strip = (xs: Record<string, unknown>[]) => xs.map(({ id, found_at, ...r }) => r)
     expect(strip(a)).toEqual(strip(b))
     expect(a.filter((r) => !rows.some((o) => o.id === r.id))).toHaveLength(1)
@@ -376,9 +373,11 @@ describe('storing what a whole refresh found', () => {
         evidence: { note: awkward, n: 3, flag: true, none: null },
       },
     ]
-    const [after] = await replaced(found, Number.POSITIVE_INFINITY)
-    expect(after).toMatchObject({ reason: awkward, workload_code: null, value: 1.25 })
-    expect(after!.evidence).toEqual({ note: awkward, n: 3, flag: true, none: null })
+    for (const how of ['rewrite', 'merge'] as const) {
+      const [after] = await replaced(found, how)
+      expect(after).toMatchObject({ reason: awkward, workload_code: null, value: 1.25 })
+      expect(after!.evidence).toEqual({ note: awkward, n: 3, flag: true, none: null })
+    }
   })
 
   it('finds the same opportunities when the facts are read in chunks of customers', async () => {

@@ -77,13 +77,18 @@ export function findOpportunities(
   rules = opportunityRules,
 ): Opportunity[] {
   const groups = groupFacts(facts, params)
+  // Each engagement's context once, not once per rule.
+  const live = facts.filter((f) => f.intentStatus !== 'duplicate')
+  const contexts = live.map((f) => ({
+    params,
+    today,
+    group: groups.get(groupKey(f.customerId, f.partnerId)) ?? noGroup,
+  }))
   const found: Opportunity[] = []
   for (const rule of rules) {
     const hits: Opportunity[] = []
-    for (const f of facts) {
-      if (f.intentStatus === 'duplicate') continue
-      const group = groups.get(groupKey(f.customerId, f.partnerId)) ?? noGroup
-      const o = rule.evaluate(f, { params, today, group })
+    for (let i = 0; i < live.length; i++) {
+      const o = rule.evaluate(live[i]!, contexts[i]!)
       if (o) hits.push(o)
     }
     hits.sort((a, b) => b.value - a.value || a.engagementId - b.engagementId)

@@ -24,10 +24,12 @@ import {
   addStagedOpportunities,
   customerRanges,
   loadFacts,
+  mergeStagedOpportunities,
   type OpportunityRow,
   opportunitiesRepository,
+  rewriteOpportunities,
   stageOpportunities,
-  storeStagedOpportunities,
+  type WriteFound,
 } from './repository'
 
 /**
@@ -47,14 +49,23 @@ export async function rebuildOpportunities(
 ) {
   // In chunks of customers: a global portfolio's facts (millions of engagements) would not fit one JSON text.
   let count = 0
-  await stageOpportunities(tx)
-  for (const customers of await customerRanges(tx, chunk)) {
-    const facts = await loadFacts(tx, values.program.successReviewAt, step, customers)
-    const found = await step('opportunity rules', async () => findOpportunities(facts, values.program, asOf))
-    await step('opportunities staged', () => addStagedOpportunities(tx, found))
-    count += found.length
+  const findAll = async (write: WriteFound) => {
+    for (const customers of await customerRanges(tx, chunk)) {
+      const facts = await loadFacts(tx, values.program.successReviewAt, step, customers)
+      const found = await step('opportunity rules', async () =>
+        findOpportunities(facts, values.program, asOf),
+      )
+      await write(found, customers)
+      count += found.length
+    }
   }
-  await storeStagedOpportunities(tx, period, scope, undefined, step)
+  // A whole refresh rewrites the table; an edit's scope is staged and merged (a few rows).
+  if (!scope) await rewriteOpportunities(tx, period, findAll, step)
+  else {
+    await stageOpportunities(tx)
+    await findAll((found) => step('opportunities staged', () => addStagedOpportunities(tx, found)))
+    await mergeStagedOpportunities(tx, period, scope, step)
+  }
   return count
 }
 

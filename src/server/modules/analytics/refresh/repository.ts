@@ -31,7 +31,7 @@ export async function scoredPeriods(sql: SqlClient): Promise<string[]> {
 }
 
 /**
- * Builds `analytics_cur`: every live engagement in scope with the newest snapshot of its customer × workload
+ * Builds the temp table `analytics_cur`: every live engagement in scope with the newest snapshot of its customer × workload
  * up to the period's end and the newest one of an earlier month (for the trend), read from the usage
  * history (usage-history.ts: stored facts plus the snapshots after them, not two index probes per
  * engagement). graph_csv wins over portfolio on the same date, as everywhere (customers/repository.ts); then
@@ -62,9 +62,11 @@ export async function buildCurrent(
     params,
   )
   await step('usage history', () => buildUsageHistory(tx, periodEnd, program.successReviewAt, scope === null))
+  // Kept past the commit (no "on commit drop"): the opportunities' transaction of the same session reads it;
+  // the refresh drops it at its end.
   await tx.query('drop table if exists analytics_cur')
   await tx.query(
-    `create temp table analytics_cur on commit drop as
+    `create temp table analytics_cur as
      select e.*, h.latest_on as as_of, h.latest_lic as lic, h.latest_act as act,
             h.prior_lic as plic, h.prior_act as pact, h.peak, h.share_since
      from analytics_eng e

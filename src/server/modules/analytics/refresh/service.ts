@@ -1,5 +1,5 @@
 import { skipForeignKeyTriggers } from '#db/bulk'
-import type { Database } from '#db/client'
+import type { Database, SqlClient } from '#db/client'
 import { scoreHealth } from '#server/modules/analytics/health/score'
 import { rebuildOpportunities } from '#server/modules/analytics/opportunities/service'
 import { loadVersions, resolverOf } from '#server/modules/settings/service'
@@ -36,7 +36,9 @@ export type RefreshResult = {
   customers: number
   partners: number
   ms: number
-  /** Of `ms`, the time spent finding the newest period's opportunities. */
+  /** Of `ms`, the time until every period's scores and rollups were committed (visible). */
+  scoresMs: number
+  /** Of `ms`, the time spent finding the newest period's opportunities (after its scores were committed). */
   opportunitiesMs: number
   /** Of `ms`, milliseconds per step summed over the periods (where a refresh's time goes: the bench prints it). */
   steps: Record<string, number>
@@ -46,6 +48,24 @@ export type RefreshResult = {
 export type Step = <T>(name: string, work: () => Promise<T>) => Promise<T>
 
 const REFRESH_WORK_MEM = '64MB'
+
+/**
+ * Session settings of a refresh transaction. Whole-table aggregates: hash them in memory, and skip JIT
+ * compilation (seconds, gaining nothing here). A whole refresh joins hundreds of thousands of rows with as
+ * many: hash joins over one pass each, not an index probe per row (the planner picks probes for temp tables
+ * it has no counts of; twice to thrice slower here, on both databases). And every key a whole refresh
+ * writes comes from rows it has just read (live customers, partners, engagements; none is ever deleted):
+ * the per-row foreign-key checks of 300,000 rows cost seconds and find nothing.
+ */
+async function prepare(tx: SqlClient, scope: RefreshScope) {
+  await tx.query(`set local work_mem = '${REFRESH_WORK_MEM}'`)
+  await tx.query('set local jit = off')
+  if (!scope) await tx.query('set local enable_nestloop = off')
+  if (!scope) await skipForeignKeyTriggers(tx)
+}
+
+/** The working tables a refresh keeps in its session between the scores' and the opportunities' transactions. */
+const dropWorkingTables = 'drop table if exists analytics_cur'
 
 /** One refresh at a time per database: refreshes queue behind each other instead of interleaving. */
 const queues = new WeakMap<Database, Promise<unknown>>()
@@ -72,6 +92,7 @@ export function analyticsRefresher(database: Database) {
     let customers = 0
     let partners = 0
     let opportunitiesMs = 0
+    let scoresMs = 0
     const steps: Record<string, number> = {}
     const step: Step = async (name, work) => {
       const t = performance.now()
@@ -81,69 +102,75 @@ export function analyticsRefresher(database: Database) {
         steps[name] = Math.round((steps[name] ?? 0) + performance.now() - t)
       }
     }
-    for (const period of periods) {
-      const { from, values } = resolve(period)
-      const end = monthEnd(period)
-      const score = (r: Awaited<ReturnType<typeof aggregates>>[number]): ScoreRow => {
-        const { id, ...rest } = r
-        const inputs = { ...rest, referenceDate: end }
-        const h = scoreHealth(inputs, values)
-        return { id, score: h.score, band: h.band, inputs }
-      }
-      await database.transaction(async (tx) => {
-        // Whole-table aggregates: hash them in memory, and skip JIT compilation (seconds, gaining nothing here).
-        await tx.query(`set local work_mem = '${REFRESH_WORK_MEM}'`)
-        await tx.query('set local jit = off')
-        // A whole refresh joins hundreds of thousands of rows with as many: hash joins over one pass each, not an
-        // index probe per row (the planner picks probes for temp tables it has no counts of; twice to thrice
-        // slower here, on both databases).
-        if (!scope) await tx.query('set local enable_nestloop = off')
-        // Every key a refresh writes comes from rows it has just read in this transaction (live customers,
-        // partners, engagements): the per-row foreign-key checks of 300,000 rows cost seconds and find nothing.
-        if (!scope) await skipForeignKeyTriggers(tx)
-        await step('current', () => buildCurrent(tx, end, values.program, scope, step))
-        const milestone = values.program.adoptionMilestone
-        const byCustomer = (
-          await step('aggregates', () => aggregates(tx, 'customer_id', milestone, 'all'))
-        ).map(score)
-        const byPartner = (
-          await step('aggregates', () =>
-            aggregates(tx, 'partner_id', milestone, scope ? 'scoped-partners' : 'all', scope?.partnerIds),
-          )
-        ).map(score)
-        if (scope) {
-          const { rows } = await tx.query<{ id: number }>(
-            'select distinct customer_id as id from engagements where partner_id = any($1::int[])',
-            [scope.partnerIds],
-          )
-          await writeScores(tx, 'customer_health', period, from, byCustomer, { ids: rows.map((r) => r.id) })
-          await writeScores(tx, 'partner_health', period, from, byPartner, { ids: scope.partnerIds })
-          await writeRollup(tx, period, values.program.milestones, { ids: scope.partnerIds })
-        } else {
-          await step('scores', async () => {
-            await writeScores(tx, 'customer_health', period, from, byCustomer, { all: true })
-            await writeScores(tx, 'partner_health', period, from, byPartner, { all: true })
+    await database.session(async (session) => {
+      try {
+        for (const period of periods) {
+          const { from, values } = resolve(period)
+          const end = monthEnd(period)
+          const score = (r: Awaited<ReturnType<typeof aggregates>>[number]): ScoreRow => {
+            const { id, ...rest } = r
+            const inputs = { ...rest, referenceDate: end }
+            const h = scoreHealth(inputs, values)
+            return { id, score: h.score, band: h.band, inputs }
+          }
+          // The scores first, committed on their own: dashboards show them while the opportunities are found.
+          await session.transaction(async (tx) => {
+            await prepare(tx, scope)
+            await step('current', () => buildCurrent(tx, end, values.program, scope, step))
+            const milestone = values.program.adoptionMilestone
+            const byCustomer = (
+              await step('aggregates', () => aggregates(tx, 'customer_id', milestone, 'all'))
+            ).map(score)
+            const byPartner = (
+              await step('aggregates', () =>
+                aggregates(tx, 'partner_id', milestone, scope ? 'scoped-partners' : 'all', scope?.partnerIds),
+              )
+            ).map(score)
+            if (scope) {
+              const { rows } = await tx.query<{ id: number }>(
+                'select distinct customer_id as id from engagements where partner_id = any($1::int[])',
+                [scope.partnerIds],
+              )
+              await writeScores(tx, 'customer_health', period, from, byCustomer, {
+                ids: rows.map((r) => r.id),
+              })
+              await writeScores(tx, 'partner_health', period, from, byPartner, { ids: scope.partnerIds })
+              await writeRollup(tx, period, values.program.milestones, { ids: scope.partnerIds })
+            } else {
+              await step('scores', async () => {
+                await writeScores(tx, 'customer_health', period, from, byCustomer, { all: true })
+                await writeScores(tx, 'partner_health', period, from, byPartner, { all: true })
+              })
+              await step('rollups', () => writeRollup(tx, period, values.program.milestones, { all: true }))
+            }
+            await step('scores', () => writePartnerBands(tx, period))
+            await step('rollups', () => writeGroupRollup(tx, [period]))
+            customers += byCustomer.length
+            partners += byPartner.length
           })
-          await step('rollups', () => writeRollup(tx, period, values.program.milestones, { all: true }))
+          scoresMs = Math.round(performance.now() - started)
+          // Opportunities are about now: only the newest period finds them (analytics/opportunities), from the
+          // engagements and usage the scores were computed from (analytics_cur, kept in the session).
+          if (period === newest) {
+            const t = performance.now()
+            await session.transaction(async (tx) => {
+              await prepare(tx, scope)
+              await rebuildOpportunities(tx, period, values, scope, { step })
+            })
+            opportunitiesMs = Math.round(performance.now() - t)
+          }
+          req.onPeriod?.(period, periods.indexOf(period) + 1, periods.length)
         }
-        await step('scores', () => writePartnerBands(tx, period))
-        await step('rollups', () => writeGroupRollup(tx, [period]))
-        customers += byCustomer.length
-        partners += byPartner.length
-        // Opportunities are about now: only the newest period finds them (analytics/opportunities).
-        if (period === newest) {
-          const t = performance.now()
-          await rebuildOpportunities(tx, period, values, scope, { step })
-          opportunitiesMs = Math.round(performance.now() - t)
-        }
-      })
-      req.onPeriod?.(period, periods.indexOf(period) + 1, periods.length)
-    }
+      } finally {
+        await session.sql.query(dropWorkingTables)
+      }
+    })
     return {
       periods,
       customers,
       partners,
       ms: Math.round(performance.now() - started),
+      scoresMs,
       opportunitiesMs,
       steps,
     }
