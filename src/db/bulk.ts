@@ -12,11 +12,14 @@ export function csvText(v: string): string {
 
 /**
  * A field of a COPY … (FORMAT text) line: backslash, tab, newline and carriage return escaped (checked first:
- * most values have none, and a regex test costs far less than a replace); null is \N.
+ * most values have none, and four `includes` cost less than a regex test, itself far less than a replace);
+ * null is \N.
  */
 export function copyText(v: string | null): string {
   if (v === null) return '\\N'
-  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => TEXT_ESCAPES[c]!) : v
+  return v.includes('\\') || v.includes('\t') || v.includes('\n') || v.includes('\r')
+    ? v.replace(/[\\\t\n\r]/g, (c) => TEXT_ESCAPES[c]!)
+    : v
 }
 const TEXT_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' }
 

@@ -232,3 +232,42 @@ describe('the region × FPM rollup', () => {
     expect(await trendOf(admin)).toEqual(await expectedTrend(admin))
   })
 })
+
+describe('a refresh commits the scores before it finds the opportunities', () => {
+  it('keeps the new scores when finding the opportunities fails, and leaves no working table behind', async () => {
+    const q = async <T>(text: string, params?: unknown[]) => (await database.sql.query<T>(text, params)).rows
+    const [{ period }] = (await q<{ period: string }>(
+      'select max(period)::text as period from customer_health',
+    )) as [{ period: string }]
+    const [{ at }] = (await q<{ at: string }>('select clock_timestamp()::text as at')) as [{ at: string }]
+    const before = await q<{ id: number }>('select id from opportunities order by id')
+    // Every write into opportunities fails (ALWAYS: the refresh skips ordinary triggers).
+    await q(`create function fail_opportunities() returns trigger language plpgsql as $$
+             begin raise exception 'opportunities unavailable'; end $$`)
+    await q(`create trigger fail_opportunities before insert on opportunities
+             for each statement execute function fail_opportunities()`)
+    await q('alter table opportunities enable always trigger fail_opportunities')
+    try {
+      await expect(analyticsRefresher(database).refresh({ periods: [period] })).rejects.toThrow(
+        /opportunities unavailable/,
+      )
+      // The period's scores were rewritten and committed; the opportunities rolled back as they were.
+      const [scores] = await q<{ n: number; stale: number }>(
+        `select count(*)::int as n, count(*) filter (where computed_at < $2::timestamptz)::int as stale
+         from customer_health where period = $1::date`,
+        [period, at],
+      )
+      expect(scores!.n).toBeGreaterThan(0)
+      expect(scores!.stale).toBe(0)
+      expect(await q('select id from opportunities order by id')).toEqual(before)
+      expect(await q(`select to_regclass('pg_temp.analytics_cur') as t`)).toEqual([{ t: null }])
+    } finally {
+      await q('drop trigger fail_opportunities on opportunities')
+      await q('drop function fail_opportunities()')
+    }
+    const result = await analyticsRefresher(database).refresh({ periods: [period] })
+    expect(result.scoresMs).toBeLessThanOrEqual(result.ms)
+    expect(result.opportunitiesMs).toBeGreaterThan(0)
+    expect((await q<{ n: number }>('select count(*)::int as n from opportunities'))[0]!.n).toBe(before.length)
+  })
+})
