@@ -271,3 +271,25 @@ describe('a refresh commits the scores before it finds the opportunities', () =>
     expect((await q<{ n: number }>('select count(*)::int as n from opportunities'))[0]!.n).toBe(before.length)
   })
 })
+
+describe('maintenance after a whole refresh', () => {
+  it('on PGlite (no autovacuum) reclaims the rescored rows: rescoring a period again and again does not grow its tables', async () => {
+    const q = async <T>(text: string, params?: unknown[]) => (await database.sql.query<T>(text, params)).rows
+    const [{ period }] = (await q<{ period: string }>(
+      'select max(period)::text as period from customer_health',
+    )) as [{ period: string }]
+    const size = async () =>
+      (
+        await q<{ bytes: string }>(
+          `select (pg_relation_size('customer_health') + pg_relation_size('partner_workload_monthly'))::text as bytes`,
+        )
+      )[0]!.bytes
+    const first = await analyticsRefresher(database).refresh({ periods: [period] })
+    expect('maintenance' in first.steps).toBe(database.kind === 'pglite')
+    if (database.kind !== 'pglite') return // PostgreSQL's autovacuum runs on its own schedule
+    const after = await size()
+    for (let i = 0; i < 4; i++) await analyticsRefresher(database).refresh({ periods: [period] })
+    // Without the VACUUM each rescoring appends a new copy of the period's rows: four more copies.
+    expect(await size()).toBe(after)
+  })
+})

@@ -197,6 +197,18 @@ export async function writePartnerBands(tx: SqlClient, period: string) {
 }
 
 /**
+ * After a whole refresh: reclaims the rows it deleted (the scores and rollups of the periods it rewrote) and
+ * updates the planner's statistics of everything it wrote (the findings and usage facts are rewritten after
+ * a truncate: nothing to reclaim). Outside any transaction: VACUUM cannot run in one.
+ */
+export async function tidyAfterRefresh(sql: SqlClient) {
+  await sql.query(
+    'vacuum (analyze) customer_health, partner_health, partner_workload_monthly, group_workload_monthly',
+  )
+  await sql.query('analyze usage_history_facts, opportunities')
+}
+
+/**
  * Rebuilds the region × FPM rollup (group_workload_monthly) of some periods, or of all, from the partner
  * rollup of the live partners.
  */

@@ -10,6 +10,7 @@ import {
   type RefreshScope,
   type ScoreRow,
   scoredPeriods,
+  tidyAfterRefresh,
   usagePeriods,
   writeGroupRollup,
   writePartnerBands,
@@ -165,6 +166,10 @@ export function analyticsRefresher(database: Database) {
         await session.sql.query(dropWorkingTables)
       }
     })
+    // PGlite runs no autovacuum: without this, every rescored period would leave its old scores behind as
+    // dead rows (the tables only grow, and each insert checks the key against them) and the planner would
+    // never learn the new tables' sizes. PostgreSQL's autovacuum does the same on its own.
+    if (database.kind === 'pglite' && !scope) await step('maintenance', () => tidyAfterRefresh(database.sql))
     return {
       periods,
       customers,
