@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD } from '#server/seed/demo'
 import type { CadenceOverview } from '#shared/contracts/cadence'
 import { addMonths, today } from '#shared/domain/periods'
 import { type E2E, eventually, shot, startE2E, visible } from './harness'
@@ -14,33 +13,17 @@ const monthLabel = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 }).format(new Date(`${lastMonth}-01T00:00:00Z`))
 
-async function api(cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
-  const res = await e2e.app.inject({ method, url, payload, headers: { cookie } })
-  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300)
-  return res.json()
-}
-async function cookieOf(email: string) {
-  const res = await e2e.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email, password: DEMO_PASSWORD },
-  })
-  const set = res.cookies.find((c) => c.name === 'trellis_session')
-  if (!set) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`)
-  return `trellis_session=${set.value}`
-}
-
 /**
  * Farah's new partner, last month, by hand: ROBs on the 5th and the 20th (the 5th held) and an MBR on the
  * 10th (held) → ROB 1 of 2 (50 %), MBR 1 of 1 (100 %), together 2 of 3 (67 %). No sponsor yet.
  */
 beforeAll(async () => {
   e2e = await startE2E()
-  const fpm = await cookieOf('fpm@trellis.example')
-  const partner = await api(fpm, 'POST', '/api/partners', { programId: 'E2E-RHYTHM', name: PARTNER })
+  const fpm = await e2e.cookieFor('fpm@trellis.example')
+  const partner = await e2e.api(fpm, 'POST', '/api/partners', { programId: 'E2E-RHYTHM', name: PARTNER })
   const series = async (kind: string, rrule: string, day: string) =>
     (
-      await api(fpm, 'POST', `/api/partners/${partner.id}/meeting-series`, {
+      await e2e.api(fpm, 'POST', `/api/partners/${partner.id}/meeting-series`, {
         kind,
         title: kind.toUpperCase(),
         rrule,
@@ -52,7 +35,7 @@ beforeAll(async () => {
   const rob = await series('rob', 'FREQ=MONTHLY;BYMONTHDAY=5,20', '05')
   const mbr = await series('mbr', 'FREQ=MONTHLY;BYMONTHDAY=10', '10')
   const held = (id: number, day: string) =>
-    api(fpm, 'PATCH', `/api/meeting-series/${id}/occurrences/${lastMonth}-${day}T10:00:00.000Z`, {
+    e2e.api(fpm, 'PATCH', `/api/meeting-series/${id}/occurrences/${lastMonth}-${day}T10:00:00.000Z`, {
       status: 'held',
     })
   await held(rob, '05')
@@ -70,9 +53,9 @@ describe('business rhythm on the dashboards', () => {
     await page.getByRole('option', { name: monthLabel, exact: true }).click()
 
     // The tiles show the region's totals as the API counts them for the same scope and period.
-    const lead = await cookieOf('lead@trellis.example')
-    const me = await api(lead, 'GET', '/api/auth/me')
-    const expected: CadenceOverview = await api(
+    const lead = await e2e.cookieFor('lead@trellis.example')
+    const me = await e2e.api(lead, 'GET', '/api/auth/me')
+    const expected: CadenceOverview = await e2e.api(
       lead,
       'GET',
       `/api/cadence?period=${lastMonth}&regionId=${me.user.regionId}`,

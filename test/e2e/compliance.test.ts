@@ -1,26 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD } from '#server/seed/demo'
 import type { ComplianceFailures, ComplianceOverview } from '#shared/contracts/compliance'
 import { complianceCheckLabel } from '#shared/domain/compliance'
 import { type E2E, eventually, shot, startE2E, visible } from './harness'
 
 let e2e: E2E
-
-async function api<T>(cookie: string, url: string): Promise<T> {
-  const res = await e2e.app.inject({ method: 'GET', url, headers: { cookie } })
-  expect(res.statusCode, `${url}: ${res.body}`).toBe(200)
-  return res.json()
-}
-async function cookieOf(email: string) {
-  const res = await e2e.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email, password: DEMO_PASSWORD },
-  })
-  const set = res.cookies.find((c) => c.name === 'trellis_session')
-  if (!set) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`)
-  return `trellis_session=${set.value}`
-}
 
 beforeAll(async () => {
   e2e = await startE2E()
@@ -29,8 +12,8 @@ afterAll(() => e2e?.close())
 
 describe('data compliance', () => {
   it('a lead sees compliance per partner manager, drills to the failing records and opens one to fix', async () => {
-    const lead = await cookieOf('lead@trellis.example')
-    const expected = await api<ComplianceOverview>(lead, '/api/compliance')
+    const lead = await e2e.cookieFor('lead@trellis.example')
+    const expected = await e2e.get<ComplianceOverview>(lead, '/api/compliance')
     // The demo gives a mix: something passes and something fails.
     expect(expected.totals.overall.passed).toBeGreaterThan(0)
     expect(expected.totals.overall.passed).toBeLessThan(expected.totals.overall.applicable)
@@ -68,7 +51,7 @@ describe('data compliance', () => {
       expect(await list.getByTestId('compliance-failure').count()).toBe(failing)
       expect(await list.textContent()).toContain(`${failing} record`)
     })
-    const records = await api<ComplianceFailures>(
+    const records = await e2e.get<ComplianceFailures>(
       lead,
       `/api/compliance/failures?check=stakeholders&fpmUserId=${fpm.id}`,
     )

@@ -7,6 +7,7 @@ import { buildApp } from '#server/app'
 import { loadEnv } from '#server/env'
 import { analyticsRefresher } from '#server/modules/analytics/refresh/service'
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '#server/seed/demo'
+import { sessionCookie } from '#test/helpers/app'
 import { createTestDatabase } from '#test/helpers/db'
 import { seededTemplate } from '#test/helpers/seeded-template'
 
@@ -22,6 +23,12 @@ export type E2E = {
   newPage(): Promise<Page>
   /** Opens the sign-in page and signs in as a demo user (who lands on the dashboard); resolves on `landing`. */
   signIn(email: string, landing?: string): Promise<Page>
+  /** Signs a demo user in through the API: the Cookie header for `api` and `get`. */
+  cookieFor(email: string): Promise<string>
+  /** An API call as that user (`app.inject`); fails unless the status is below 300; the JSON body. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the JSON body in their own shape
+  api<T = any>(cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T>
+  get<T>(cookie: string, url: string): Promise<T>
   close(): Promise<void>
 }
 
@@ -64,12 +71,21 @@ export async function startE2E({ seed = true }: { seed?: boolean } = {}): Promis
     return page
   }
 
+  async function api<T>(cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
+    const res = await app.inject({ method, url, payload, headers: { cookie } })
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`)
+    return res.json() as T
+  }
+
   return {
     baseUrl,
     app,
     database,
     browser,
     newPage,
+    cookieFor: (email) => sessionCookie(app, email, DEMO_PASSWORD),
+    api,
+    get: (cookie, url) => api(cookie, 'GET', url),
     async signIn(email, landing = '/partners') {
       const page = await newPage()
       await page.goto('/login')

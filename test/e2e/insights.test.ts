@@ -1,30 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD } from '#server/seed/demo'
 import { type E2E, eventually, shot, startE2E, visible } from './harness'
 
 let e2e: E2E
 let partner = { id: 0, name: '' }
 
-async function cookieOf(email: string) {
-  const res = await e2e.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email, password: DEMO_PASSWORD },
-  })
-  const set = res.cookies.find((c) => c.name === 'trellis_session')
-  if (!set) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`)
-  return `trellis_session=${set.value}`
-}
-
 beforeAll(async () => {
   e2e = await startE2E()
-  const fpm = await cookieOf('fpm@trellis.example')
-  const res = await e2e.app.inject({
-    method: 'GET',
-    url: '/api/partners?pageSize=1&sort=name&order=asc&status=active',
-    headers: { cookie: fpm },
-  })
-  partner = res.json().items[0]
+  const fpm = await e2e.cookieFor('fpm@trellis.example')
+  partner = (
+    await e2e.get<{ items: (typeof partner)[] }>(
+      fpm,
+      '/api/partners?pageSize=1&sort=name&order=asc&status=active',
+    )
+  ).items[0]!
 })
 afterAll(() => e2e?.close())
 

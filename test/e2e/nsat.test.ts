@@ -1,32 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD } from '#server/seed/demo'
 import type { NsatOverview } from '#shared/contracts/nsat'
 import { type E2E, eventually, shot, startE2E, visible } from './harness'
 
 let e2e: E2E
 const PARTNER = 'Survey Check Partner'
 
-async function api(cookie: string, method: 'GET' | 'POST', url: string, payload?: object) {
-  const res = await e2e.app.inject({ method, url, payload, headers: { cookie } })
-  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300)
-  return res.json()
-}
-async function cookieOf(email: string) {
-  const res = await e2e.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email, password: DEMO_PASSWORD },
-  })
-  const set = res.cookies.find((c) => c.name === 'trellis_session')
-  if (!set) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`)
-  return `trellis_session=${set.value}`
-}
-
 let partnerId: number
 beforeAll(async () => {
   e2e = await startE2E()
-  const fpm = await cookieOf('fpm@trellis.example')
-  partnerId = (await api(fpm, 'POST', '/api/partners', { programId: 'E2E-NSAT', name: PARTNER })).id
+  const fpm = await e2e.cookieFor('fpm@trellis.example')
+  partnerId = (await e2e.api(fpm, 'POST', '/api/partners', { programId: 'E2E-NSAT', name: PARTNER })).id
 })
 afterAll(() => e2e?.close())
 
@@ -61,8 +44,8 @@ describe('NSAT', () => {
   })
 
   it("a demo partner's card shows both scores and the trend", async () => {
-    const fpm = await cookieOf('fpm@trellis.example')
-    const o: NsatOverview = await api(fpm, 'GET', '/api/nsat')
+    const fpm = await e2e.cookieFor('fpm@trellis.example')
+    const o: NsatOverview = await e2e.api(fpm, 'GET', '/api/nsat')
     const busiest = [...o.partners].sort((a, b) => b.customer.valid - a.customer.valid)[0]!
     const page = await e2e.signIn('fpm@trellis.example', `/partners/${busiest.partnerId}`)
     const card = page.getByTestId('partner-nsat')
@@ -76,7 +59,11 @@ describe('NSAT', () => {
     await visible(page.getByRole('heading', { name: 'NSAT', level: 1 }))
     const table = page.getByRole('table', { name: 'Per partner manager' })
     await visible(table.locator('tbody tr').first())
-    const expected: NsatOverview = await api(await cookieOf('lead@trellis.example'), 'GET', '/api/nsat')
+    const expected: NsatOverview = await e2e.api(
+      await e2e.cookieFor('lead@trellis.example'),
+      'GET',
+      '/api/nsat',
+    )
     const total = table.locator('tbody tr').filter({ hasText: 'All partners' })
     await eventually(async () => {
       const text = (await total.textContent()) ?? ''

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD } from '#server/seed/demo'
 import type { OffboardingOverview } from '#shared/contracts/offboarding'
 import type { Scorecard, ScorecardDrilldown } from '#shared/contracts/scorecard'
 import { quarterOf } from '#shared/domain/cadence'
@@ -9,21 +8,6 @@ import { type E2E, eventually, shot, startE2E, visible } from './harness'
 let e2e: E2E
 const quarter = quarterOf(today())
 
-async function api<T>(cookie: string, url: string): Promise<T> {
-  const res = await e2e.app.inject({ method: 'GET', url, headers: { cookie } })
-  expect(res.statusCode, `${url}: ${res.body}`).toBe(200)
-  return res.json()
-}
-async function cookieOf(email: string) {
-  const res = await e2e.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email, password: DEMO_PASSWORD },
-  })
-  const set = res.cookies.find((c) => c.name === 'trellis_session')
-  if (!set) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`)
-  return `trellis_session=${set.value}`
-}
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`)
 
 beforeAll(async () => {
@@ -33,8 +17,8 @@ afterAll(() => e2e?.close())
 
 describe('role scorecard', () => {
   it('a lead compares partner managers and drills from a number to the partners behind it', async () => {
-    const lead = await cookieOf('lead@trellis.example')
-    const expected = await api<Scorecard>(lead, `/api/scorecard?period=${quarter}`)
+    const lead = await e2e.cookieFor('lead@trellis.example')
+    const expected = await e2e.get<Scorecard>(lead, `/api/scorecard?period=${quarter}`)
     expect(expected.fpms.length).toBeGreaterThan(1)
     const page = await e2e.signIn('lead@trellis.example', '/scorecard')
     await visible(page.getByRole('heading', { name: 'Role scorecard', level: 1 }))
@@ -60,7 +44,7 @@ describe('role scorecard', () => {
     await shot(page, 'scorecard-region', true)
 
     const fpm = expected.fpms.find((f) => f.metrics.cadence_compliance!.current.denominator > 0)!
-    const drill = await api<ScorecardDrilldown>(
+    const drill = await e2e.get<ScorecardDrilldown>(
       lead,
       `/api/scorecard/drilldown?metric=cadence_compliance&period=${quarter}&fpmUserId=${fpm.fpmUserId}`,
     )
@@ -88,8 +72,8 @@ describe('role scorecard', () => {
 
 describe('offboarding', () => {
   it('an FPM proposes offboarding a flagged partner; the lead reviews and accepts it', async () => {
-    const fpmCookie = await cookieOf('fpm@trellis.example')
-    const flagged = (await api<OffboardingOverview>(fpmCookie, '/api/offboarding')).partners.find(
+    const fpmCookie = await e2e.cookieFor('fpm@trellis.example')
+    const flagged = (await e2e.get<OffboardingOverview>(fpmCookie, '/api/offboarding')).partners.find(
       (p) => p.flags.length > 0 && p.canPropose,
     )
     expect(flagged, 'the demo has a flagged partner of fpm@').toBeTruthy()

@@ -1,25 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD } from '#server/seed/demo'
 import type { PartnerTasks, TaskSummary } from '#shared/contracts/tasks'
 import { type E2E, eventually, shot, startE2E, visible } from './harness'
 
 let e2e: E2E
-async function cookieOf(email: string) {
-  const res = await e2e.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { email, password: DEMO_PASSWORD },
-  })
-  const set = res.cookies.find((c) => c.name === 'trellis_session')
-  if (!set) throw new Error(`login ${email}: ${res.statusCode} ${res.body}`)
-  return `trellis_session=${set.value}`
-}
-async function get<T>(cookie: string, url: string): Promise<T> {
-  const res = await e2e.app.inject({ method: 'GET', url, headers: { cookie } })
-  expect(res.statusCode, `${url}: ${res.body}`).toBe(200)
-  return res.json()
-}
-
 async function eventuallyValue<T>(fn: () => Promise<T>): Promise<T> {
   let value: T | undefined
   await eventually(async () => {
@@ -35,8 +18,8 @@ afterAll(() => e2e?.close())
 
 describe('milestones and tasks', () => {
   it('a partner manager sees totals and overdue tasks, opens a partner and completes one with evidence', async () => {
-    const fpm = await cookieOf('fpm@trellis.example')
-    const summary = await get<TaskSummary>(fpm, '/api/tasks/summary')
+    const fpm = await e2e.cookieFor('fpm@trellis.example')
+    const summary = await e2e.get<TaskSummary>(fpm, '/api/tasks/summary')
     expect(summary.region.mandatoryOverdue).toBeGreaterThan(0)
     const page = await e2e.signIn('fpm@trellis.example', '/tasks')
     await visible(page.getByRole('heading', { name: 'Milestones & tasks', level: 1 }))
@@ -56,7 +39,10 @@ describe('milestones and tasks', () => {
     await partnerLink.click()
     await page.waitForURL(/\/partners\/\d+$/)
     const partnerId = Number(page.url().split('/').pop())
-    const before = await get<PartnerTasks>(fpm, `/api/partners/${partnerId}/tasks?show=overdue&pageSize=10`)
+    const before = await e2e.get<PartnerTasks>(
+      fpm,
+      `/api/partners/${partnerId}/tasks?show=overdue&pageSize=10`,
+    )
     const overdue = before.engagements.items[0]!
     expect(overdue.state).toBe('overdue')
 
@@ -74,7 +60,7 @@ describe('milestones and tasks', () => {
     await shot(page, 'tasks-complete')
     await dialog.getByRole('button', { name: 'Complete' }).click()
     const after = await eventuallyValue(async () => {
-      const now = await get<PartnerTasks>(fpm, `/api/partners/${partnerId}/tasks`)
+      const now = await e2e.get<PartnerTasks>(fpm, `/api/partners/${partnerId}/tasks`)
       expect(now.totals.mandatoryCompleted).toBe(before.totals.mandatoryCompleted + 1)
       return now
     })

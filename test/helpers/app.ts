@@ -13,6 +13,15 @@ export type TestApp = {
   close(): Promise<void>
 }
 
+/** Signs in through the API and returns the Cookie header for `app.inject`. */
+export async function sessionCookie(app: FastifyInstance, email: string, password: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } })
+  if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`)
+  const set = res.cookies.find((c) => c.name === 'trellis_session')
+  if (!set) throw new Error('no session cookie')
+  return `trellis_session=${set.value}`
+}
+
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase()
   const app = await buildApp({ env: loadEnv({ LOG_LEVEL: 'silent' }), database, logger: false })
@@ -24,11 +33,7 @@ export async function createTestApp(): Promise<TestApp> {
     async cookieFor(email, password = TEST_PASSWORD) {
       const cached = cookies.get(email)
       if (cached) return cached
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } })
-      if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`)
-      const set = res.cookies.find((c) => c.name === 'trellis_session')
-      if (!set) throw new Error('no session cookie')
-      const cookie = `trellis_session=${set.value}`
+      const cookie = await sessionCookie(app, email, password)
       cookies.set(email, cookie)
       return cookie
     },
