@@ -205,26 +205,20 @@ async function copyFound(
   found: Opportunity[],
   kept: Map<string, Map<number, [number, string]>>,
 ) {
-  // Those found again in id order: the primary key (kept through the rewrite) then grows at its end instead
-  // of taking 200,000 inserts at random places (twice the time on PGlite).
-  const again: [number, string][] = []
+  const again: string[] = []
   const fresh: string[] = []
   for (const o of found) {
     const line = `${findingFields(o)}\t${period}`
     const k = kept.get(o.rule)?.get(o.engagementId)
-    if (k) again.push([k[0], `${line}\t${k[0]}\t${k[1]}\n`])
+    if (k) again.push(`${line}\t${k[0]}\t${k[1]}\n`)
     else fresh.push(`${line}\n`)
   }
-  again.sort((a, b) => a[0] - b[0])
   const columns = [...STAGE_COLUMNS, 'period'] as const
   for (let i = 0; i < again.length; i += STAGE_ROWS)
     await tx.copyCsv(
       'opportunities',
       [...columns, 'id', 'found_at'],
-      again
-        .slice(i, i + STAGE_ROWS)
-        .map((a) => a[1])
-        .join(''),
+      again.slice(i, i + STAGE_ROWS).join(''),
       'text',
     )
   for (let i = 0; i < fresh.length; i += STAGE_ROWS)

@@ -163,7 +163,8 @@ export function analyticsRefresher(database: Database) {
           req.onPeriod?.(period, periods.indexOf(period) + 1, periods.length)
         }
       } finally {
-        await session.sql.query(dropWorkingTables)
+        // Not masking the refresh's own error when the connection itself is what failed.
+        await session.sql.query(dropWorkingTables).catch(() => {})
       }
     })
     // PGlite runs no autovacuum: without this, every rescored period would leave its old scores behind as
