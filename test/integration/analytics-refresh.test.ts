@@ -233,12 +233,13 @@ describe('the region × FPM rollup', () => {
   })
 })
 
+const q = async <T>(text: string, params?: unknown[]) => (await database.sql.query<T>(text, params)).rows
+const newestPeriod = async () =>
+  (await q<{ period: string }>('select max(period)::text as period from customer_health'))[0]!.period
+
 describe('a refresh commits the scores before it finds the opportunities', () => {
   it('keeps the new scores when finding the opportunities fails, and leaves no working table behind', async () => {
-    const q = async <T>(text: string, params?: unknown[]) => (await database.sql.query<T>(text, params)).rows
-    const [{ period }] = (await q<{ period: string }>(
-      'select max(period)::text as period from customer_health',
-    )) as [{ period: string }]
+    const period = await newestPeriod()
     const [{ at }] = (await q<{ at: string }>('select clock_timestamp()::text as at')) as [{ at: string }]
     const before = await q<{ id: number }>('select id from opportunities order by id')
     // Every write into opportunities fails (ALWAYS: the refresh skips ordinary triggers).
@@ -274,10 +275,7 @@ describe('a refresh commits the scores before it finds the opportunities', () =>
 
 describe('maintenance after a whole refresh', () => {
   it('on PGlite (no autovacuum) reclaims the rescored rows: rescoring a period again and again does not grow its tables', async () => {
-    const q = async <T>(text: string, params?: unknown[]) => (await database.sql.query<T>(text, params)).rows
-    const [{ period }] = (await q<{ period: string }>(
-      'select max(period)::text as period from customer_health',
-    )) as [{ period: string }]
+    const period = await newestPeriod()
     const size = async () =>
       (
         await q<{ bytes: string }>(
