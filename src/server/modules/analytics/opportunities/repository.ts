@@ -99,10 +99,12 @@ export async function stageOpportunities(tx: SqlClient) {
 
 /** Adds findings to the staging table: COPY in PostgreSQL's text format (JSON needs no CSV quoting there). */
 export async function addStagedOpportunities(tx: SqlClient, found: Opportunity[]) {
-  for (let i = 0; i < found.length; i += STAGE_ROWS) {
-    const lines = found.slice(i, i + STAGE_ROWS).map((o) => `${findingFields(o)}\n`)
-    await tx.copyCsv('opportunities_new', STAGE_COLUMNS, lines.join(''), 'text')
-  }
+  await copyLines(
+    tx,
+    'opportunities_new',
+    STAGE_COLUMNS,
+    found.map((o) => `${findingFields(o)}\n`),
+  )
 }
 
 /**
@@ -214,15 +216,14 @@ async function copyFound(
     else fresh.push(`${line}\n`)
   }
   const columns = [...STAGE_COLUMNS, 'period'] as const
-  for (let i = 0; i < again.length; i += STAGE_ROWS)
-    await tx.copyCsv(
-      'opportunities',
-      [...columns, 'id', 'found_at'],
-      again.slice(i, i + STAGE_ROWS).join(''),
-      'text',
-    )
-  for (let i = 0; i < fresh.length; i += STAGE_ROWS)
-    await tx.copyCsv('opportunities', columns, fresh.slice(i, i + STAGE_ROWS).join(''), 'text')
+  await copyLines(tx, 'opportunities', [...columns, 'id', 'found_at'], again)
+  await copyLines(tx, 'opportunities', columns, fresh)
+}
+
+/** COPYs text-format lines into table(columns), STAGE_ROWS at a time (one string per COPY stays small). */
+async function copyLines(tx: SqlClient, table: string, columns: readonly string[], lines: string[]) {
+  for (let i = 0; i < lines.length; i += STAGE_ROWS)
+    await tx.copyCsv(table, columns, lines.slice(i, i + STAGE_ROWS).join(''), 'text')
 }
 
 /** Stages `found` and stores it: rewritten (a whole refresh) or merged into the scope's findings. */
